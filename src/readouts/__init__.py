@@ -21,7 +21,33 @@ from .records import (  # noqa: E402
     Publication,
 )
 
+from .pipeline import extract, process  # noqa: E402
+
+
+def resolve(mention: str, *, on=None, context=None):
+    """Who a name or title meant on a date (see ``readouts.people.resolve``)."""
+    import datetime as _dt
+
+    from .people import resolve as _resolve
+
+    if isinstance(on, str):
+        on = _dt.date.fromisoformat(on)
+    return _resolve(mention, on=on, context=context)
+
+
+def __getattr__(name):  # the ledger is imported only when asked for
+    if name == "Ledger":
+        from .ledger import Ledger
+
+        return Ledger
+    raise AttributeError(name)
+
+
 __all__ = [
+    "extract",
+    "process",
+    "resolve",
+    "Ledger",
     "__version__",
     "Article",
     "Document",
