@@ -1,0 +1,445 @@
+"""Ingesting documents into the ledger: idempotent, batched, and safe to kill.
+
+Each document is identified by its id, or failing that its URL, and
+fingerprinted by the SHA-256 of its content:
+
+* the same content again (under any id) changes nothing and is not re-extracted;
+* changed content under a known id or URL replaces that document's mentions;
+* a document whose mentions were made by other rules or another gazetteer than
+  the current ones is re-extracted, and only those are.
+
+Documents are written in batches, each batch one transaction that also
+re-merges the event groups it touched: a run killed at any point leaves the
+ledger as it was after its last complete batch, and running it again finishes
+the job without duplicating anything.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+
+from ..records import Document, DocumentError, DocumentResult, Mention
+from . import schema as s
+from .merge import StoredMention, group_key, merge_group
+
+DEFAULT_BATCH = 32
+BATCH_SECONDS = 2.0  # also commit a partial batch after this long, so slow pipelines lose little on a crash
+
+Process = Callable[..., DocumentResult]
+Progress = Callable[[str, str], None]  # (outcome, doc_id); outcome: new|changed|stale|unchanged|duplicate|failed
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did."""
+
+    run_id: int
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    reextracted: int = 0  # same content, older rules or gazetteer
+    unchanged: int = 0
+    duplicate: int = 0  # same content as another stored document
+    failed: int = 0
+    mentions: int = 0
+    events_touched: int = 0
+    failures: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def written(self) -> int:
+        return self.new + self.changed + self.reextracted
+
+    @property
+    def processed(self) -> int:
+        return self.seen - self.failed
+
+
+def content_hash(doc: Document) -> str:
+    return hashlib.sha256(doc.content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def publisher_of(url: str | None) -> str | None:
+    """The outlet a URL belongs to (its host without ``www.``), for counting independent sources."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def current_versions() -> tuple[str, str]:
+    """(rules version, gazetteer version) of what a fresh extraction would use now.
+
+    Either is "" when its layer is not installed; the mention's own ``rules`` is
+    then what counts.
+    """
+    rules = ""
+    gazetteer = ""
+    try:
+        from ..rules import rules_version
+
+        rules = rules_version()
+    except Exception:  # noqa: BLE001  (a missing or broken rules layer just means "unknown")
+        pass
+    try:
+        from ..people import load_gazetteer
+
+        gazetteer = str(load_gazetteer().version)
+    except Exception:  # noqa: BLE001
+        pass
+    return rules, gazetteer
+
+
+def default_process() -> Process:
+    from ..pipeline import process
+
+    return process
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dumps(value) -> str:
+    return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    digest: str
+    outcome: str  # new | changed | stale
+    result: DocumentResult
+    replaces: list[str]  # doc ids of stored documents it replaces
+
+
+class Ingestor:
+    """Writes documents into one ledger engine (use ``Ledger.ingest``)."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        *,
+        process: Process | None = None,
+        resources=None,
+        rules_version: str | None = None,
+        gazetteer_version: str | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        progress: Progress | None = None,
+    ):
+        self.engine = engine
+        self._process = process
+        self.resources = resources
+        if rules_version is None or gazetteer_version is None:
+            found_rules, found_gazetteer = current_versions()
+            rules_version = found_rules if rules_version is None else rules_version
+            gazetteer_version = found_gazetteer if gazetteer_version is None else gazetteer_version
+        self.rules_version = rules_version
+        self.gazetteer_version = gazetteer_version
+        self.batch_size = max(1, batch_size)
+        self.progress = progress or (lambda outcome, doc_id: None)
+
+    @property
+    def process(self) -> Process:
+        if self._process is None:
+            self._process = default_process()
+        return self._process
+
+    # ------------------------------------------------------------------ the run
+
+    def run(self, items: Iterable[Document | DocumentError]) -> IngestSummary:
+        started = time.perf_counter()
+        with self.engine.begin() as conn:
+            run_id = conn.execute(
+                s.runs.insert().values(
+                    started_at=s.now(), rules=self.rules_version, gazetteer=self.gazetteer_version,
+                    documents_seen=0, documents_written=0, documents_failed=0,
+                )
+            ).inserted_primary_key[0]
+        summary = IngestSummary(run_id=run_id)
+        batch: list[_Pending] = []
+        failures: list[DocumentError] = []
+        pending_hashes: dict[str, str] = {}
+        last_flush = time.monotonic()
+
+        def flush() -> None:
+            nonlocal batch, failures, last_flush
+            if batch or failures:
+                self._write(batch, failures, summary)
+            batch, failures = [], []
+            pending_hashes.clear()
+            last_flush = time.monotonic()
+
+        for item in items:
+            summary.seen += 1
+            if isinstance(item, DocumentError):
+                self._fail(item, failures, summary)
+                continue
+            doc = item
+            digest = content_hash(doc)
+            if digest in pending_hashes:
+                summary.duplicate += 1
+                self.progress("duplicate", doc.id)
+                continue
+            outcome, replaces = self._classify(doc, digest)
+            if outcome in ("unchanged", "duplicate"):
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                self.progress(outcome, doc.id)
+                continue
+            try:
+                result = self.process(doc, resources=self.resources)
+            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the batch)
+                result = None
+                error = DocumentError(doc.id, getattr(exc, "code", "internal"), f"{type(exc).__name__}: {exc}")
+            else:
+                error = result.error
+            if error is not None:
+                self._fail(error, failures, summary)
+                continue
+            if outcome == "recheck":
+                if self._same_versions(replaces[0], result):
+                    summary.unchanged += 1
+                    self.progress("unchanged", doc.id)
+                    continue
+                outcome = "stale"
+            pending_hashes[digest] = doc.id
+            batch.append(_Pending(doc, digest, outcome, result, replaces))
+            if len(batch) >= self.batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
+                flush()
+        flush()
+        summary.seconds = time.perf_counter() - started
+        with self.engine.begin() as conn:
+            conn.execute(
+                s.runs.update().where(s.runs.c.run_id == run_id).values(
+                    finished_at=s.now(), documents_seen=summary.seen,
+                    documents_written=summary.written, documents_failed=summary.failed,
+                )
+            )
+        return summary
+
+    def _fail(self, error: DocumentError, failures: list[DocumentError], summary: IngestSummary) -> None:
+        summary.failed += 1
+        summary.failures.append(error)
+        failures.append(error)
+        self.progress("failed", error.doc_id)
+
+    # ------------------------------------------------------------ classifying
+
+    def _classify(self, doc: Document, digest: str) -> tuple[str, list[str]]:
+        d = s.documents.c
+        with self.engine.connect() as conn:
+            cond = d.doc_id == doc.id
+            if doc.url:
+                cond = sa.or_(cond, d.url == doc.url)
+            known = conn.execute(
+                sa.select(d.doc_id, d.content_hash, d.url, d.given_published, d.rules, d.gazetteer).where(cond)
+            ).all()
+            if not known:
+                other = conn.execute(sa.select(d.doc_id).where(d.content_hash == digest).limit(1)).first()
+                return ("duplicate", []) if other else ("new", [])
+        replaces = [row.doc_id for row in known]
+        same = [
+            row for row in known
+            if row.content_hash == digest and row.given_published == _iso(doc.published) and row.url == doc.url
+        ]
+        if not same:
+            return "changed", replaces
+        row = same[0]
+        if self.rules_version and self.gazetteer_version:
+            current = (self.rules_version, self.gazetteer_version)
+            return ("unchanged", replaces) if (row.rules, row.gazetteer) == current else ("stale", replaces)
+        return "recheck", [row.doc_id] + [r for r in replaces if r != row.doc_id]
+
+    def _same_versions(self, doc_id: str, result: DocumentResult) -> bool:
+        with self.engine.connect() as conn:
+            stored = conn.execute(sa.select(s.documents.c.rules).where(s.documents.c.doc_id == doc_id)).scalar()
+        return stored == self._rules_of(result)
+
+    def _rules_of(self, result: DocumentResult) -> str:
+        found = sorted({m.rules for m in result.mentions if m.rules})
+        if found:
+            return ",".join(found)
+        return self.rules_version or ""
+
+    # ---------------------------------------------------------------- writing
+
+    def _write(self, batch: list[_Pending], failures: list[DocumentError], summary: IngestSummary) -> None:
+        touched: set[str] = set()
+        with self.engine.begin() as conn:
+            for error in failures:
+                conn.execute(
+                    s.errors.insert().values(
+                        run_id=summary.run_id, doc_id=error.doc_id, code=error.code, message=error.message, at=s.now()
+                    )
+                )
+            for item in batch:
+                touched |= self._replace_document(conn, item, summary.run_id)
+            if touched:
+                summary.events_touched += remerge(conn, touched)
+        for item in batch:
+            setattr(summary, _COUNTER[item.outcome], getattr(summary, _COUNTER[item.outcome]) + 1)
+            summary.mentions += len(item.result.mentions)
+            self.progress(item.outcome, item.doc.id)
+
+    def _replace_document(self, conn: sa.Connection, item: _Pending, run_id: int) -> set[str]:
+        m = s.mentions.c
+        doc_ids = sorted(set(item.replaces) | {item.doc.id})
+        touched = set(conn.execute(sa.select(m.group_key).where(m.doc_id.in_(doc_ids)).distinct()).scalars())
+        # Provenance rows first: SQLite only cascades with foreign keys on, and be explicit on both engines.
+        old = sa.select(m.mention_id).where(m.doc_id.in_(doc_ids))
+        conn.execute(s.event_mentions.delete().where(s.event_mentions.c.mention_id.in_(old)))
+        conn.execute(s.mentions.delete().where(m.doc_id.in_(doc_ids)))
+        conn.execute(s.documents.delete().where(s.documents.c.doc_id.in_(doc_ids)))
+
+        doc, result = item.doc, item.result
+        article, publication = result.article, result.publication
+        url = doc.url or (article.url if article else None)
+        conn.execute(
+            s.documents.insert().values(
+                doc_id=doc.id, content_hash=item.digest, url=doc.url, publisher=publisher_of(url),
+                given_published=_iso(doc.published), published=_iso(publication.date),
+                published_basis=publication.basis, title=article.title if article else None,
+                text=article.text if article else None, rules=self._rules_of(result),
+                gazetteer=self.gazetteer_version or "", run_id=run_id, ingested_at=s.now(),
+            )
+        )
+        rows = [self._mention_row(doc.id, i, mention, _report_index(result, mention))
+                for i, mention in enumerate(result.mentions)]
+        if rows:
+            conn.execute(s.mentions.insert(), rows)
+            touched |= {r["group_key"] for r in rows}
+            upsert_people(conn, result.mentions)
+        return touched
+
+    def _mention_row(self, doc_id: str, ordinal: int, mention: Mention, report: int | None) -> dict:
+        ids = [p.person_id for p in mention.participants]
+        by_id = {p.person_id: p for p in mention.participants}
+        ordered = sorted(by_id)
+        date = mention.date.value if mention.date else None
+        return {
+            "doc_id": doc_id, "ordinal": ordinal, "report": report,
+            "group_key": group_key(mention.status, mention.type, ids),
+            "type": mention.type, "status": mention.status,
+            "person_ids": _dumps(ordered),
+            "participants": json.dumps(
+                [{"id": p.person_id, "name": p.name, "surface": p.surface, "country": p.country, "role": p.role}
+                 for p in (by_id[i] for i in ordered)], ensure_ascii=False, separators=(",", ":")),
+            "date": date, "date_granularity": mention.date.granularity if mention.date else None,
+            "date_basis": mention.date.basis if mention.date else "unknown",
+            "date_text": mention.date.text if mention.date else None,
+            "duration_minutes": mention.duration_minutes, "location": mention.location, "host": mention.host,
+            "sources": _dumps(mention.sources), "topics": _dumps(mention.topics), "level": mention.level,
+            "flags": _dumps(mention.flags), "evidence": mention.evidence,
+            "span_start": mention.span[0] if mention.span else None,
+            "span_end": mention.span[1] if mention.span else None,
+            "rules": mention.rules or self.rules_version or "", "gazetteer": self.gazetteer_version or "",
+        }
+
+
+_COUNTER = {"new": "new", "changed": "changed", "stale": "reextracted"}
+
+
+def _report_index(result: DocumentResult, mention: Mention) -> int | None:
+    """Which of the document's own events the mention belongs to, when the pipeline grouped them."""
+    for index, event in enumerate(result.events):
+        for other in event.mentions:
+            if other is mention or other == mention:
+                return index
+    return None
+
+
+def upsert_people(conn: sa.Connection, mentions: Iterable[Mention]) -> None:
+    found = {}
+    for mention in mentions:
+        for p in mention.participants:
+            found[p.person_id] = (p.name, p.country)
+    if not found:
+        return
+    p = s.people.c
+    known = {
+        row.person_id: (row.name, row.country)
+        for row in conn.execute(sa.select(p.person_id, p.name, p.country).where(p.person_id.in_(sorted(found))))
+    }
+    new = [{"person_id": k, "name": v[0], "country": v[1]} for k, v in sorted(found.items()) if k not in known]
+    if new:
+        conn.execute(s.people.insert(), new)
+    for pid, value in sorted(found.items()):
+        if pid in known and known[pid] != value and value[0]:
+            conn.execute(s.people.update().where(p.person_id == pid).values(name=value[0], country=value[1]))
+
+
+# ------------------------------------------------------------------- merging
+
+
+def stored_mentions(conn: sa.Connection, keys: Iterable[str]) -> Iterator[tuple[str, StoredMention]]:
+    """(group key, mention) for every stored mention of the given groups."""
+    m, d = s.mentions.c, s.documents.c
+    keys = sorted(set(keys))
+    for start in range(0, len(keys), 500):
+        query = (
+            sa.select(m.mention_id, m.group_key, m.doc_id, m.ordinal, m.report, m.type, m.status, m.participants,
+                      m.date, m.date_granularity, m.date_basis, m.duration_minutes, m.location, m.host,
+                      m.sources, m.topics, m.level, d.publisher, d.url)
+            .join(s.documents, d.doc_id == m.doc_id)
+            .where(m.group_key.in_(keys[start:start + 500]))
+        )
+        for row in conn.execute(query):
+            people = json.loads(row.participants)
+            yield row.group_key, StoredMention(
+                doc_id=row.doc_id, ordinal=row.ordinal, type=row.type, status=row.status,
+                person_ids=tuple(p["id"] for p in people), names=tuple(p["name"] for p in people),
+                date=row.date, granularity=row.date_granularity, date_basis=row.date_basis, report=row.report,
+                duration_minutes=row.duration_minutes, location=row.location, host=row.host,
+                sources=tuple(json.loads(row.sources)), topics=tuple(json.loads(row.topics)), level=row.level,
+                publisher=row.publisher, doc_url=row.url, mention_id=row.mention_id,
+            )
+
+
+def remerge(conn: sa.Connection, keys: Iterable[str]) -> int:
+    """Recompute the events of the given groups from their stored mentions; returns how many there are now."""
+    keys = sorted(set(keys))
+    e = s.events.c
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        old = sa.select(e.event_id).where(e.group_key.in_(chunk))
+        for table in (s.event_mentions, s.event_people, s.contacts):
+            conn.execute(table.delete().where(table.c.event_id.in_(old)))
+        conn.execute(s.events.delete().where(e.group_key.in_(chunk)))
+    groups: dict[str, list[StoredMention]] = {}
+    for key, mention in stored_mentions(conn, keys):
+        groups.setdefault(key, []).append(mention)
+    merged = [event for key in sorted(groups) for event in merge_group(key, groups[key])]
+    write_events(conn, merged)
+    return len(merged)
+
+
+def write_events(conn: sa.Connection, merged) -> None:
+    event_rows, link_rows, people_rows, contact_rows = [], [], [], []
+    for ev in merged:
+        event_rows.append({
+            "event_id": ev.event_id, "group_key": ev.group_key, "type": ev.type, "status": ev.status,
+            "participants": _dumps(ev.participants), "person_ids": _dumps(ev.person_ids), "level": ev.level,
+            "date": ev.date, "date_granularity": ev.granularity, "date_basis": ev.date_basis,
+            "date_start": ev.date_start, "date_end": ev.date_end, "duration_minutes": ev.duration_minutes,
+            "location": ev.location, "host": ev.host, "sources": _dumps(ev.sources), "topics": _dumps(ev.topics),
+            "confidence": ev.confidence, "documents": ev.documents, "mentions": len(ev.mentions),
+        })
+        link_rows.extend({"event_id": ev.event_id, "mention_id": m.mention_id} for m in ev.mentions)
+        for pid in ev.person_ids:
+            people_rows.append({"person_id": pid, "event_id": ev.event_id, "status": ev.status, "type": ev.type,
+                                "date_start": ev.date_start})
+            contact_rows.extend(
+                {"person_id": pid, "counterpart_id": other, "event_id": ev.event_id, "status": ev.status,
+                 "date_start": ev.date_start}
+                for other in ev.person_ids if other != pid
+            )
+    for table, rows in ((s.events, event_rows), (s.event_mentions, link_rows),
+                        (s.event_people, people_rows), (s.contacts, contact_rows)):
+        if rows:
+            conn.execute(table.insert(), rows)
