@@ -149,6 +149,11 @@ class Ingestor:
     def process(self) -> Process:
         if self._process is None:
             self._process = default_process()
+            if self.resources is None:
+                # Load the gazetteer once for the run, not once per document.
+                from ..pipeline import Resources
+
+                self.resources = Resources.default()
         return self._process
 
     # ------------------------------------------------------------------ the run
@@ -257,9 +262,15 @@ class Ingestor:
         return "recheck", [row.doc_id] + [r for r in replaces if r != row.doc_id]
 
     def _same_versions(self, doc_id: str, result: DocumentResult) -> bool:
+        """Whether a fresh extraction's mentions were made by the same rules as the stored ones."""
         with self.engine.connect() as conn:
-            stored = conn.execute(sa.select(s.documents.c.rules).where(s.documents.c.doc_id == doc_id)).scalar()
-        return stored == self._rules_of(result)
+            stored = set(conn.execute(
+                sa.select(s.mentions.c.rules).where(s.mentions.c.doc_id == doc_id).distinct()).scalars())
+            if not stored:
+                stored_doc = conn.execute(
+                    sa.select(s.documents.c.rules).where(s.documents.c.doc_id == doc_id)).scalar()
+                return not result.mentions and stored_doc == self._rules_of(result)
+        return stored == {m.rules or self.rules_version or "" for m in result.mentions}
 
     def _rules_of(self, result: DocumentResult) -> str:
         found = sorted({m.rules for m in result.mentions if m.rules})
@@ -305,7 +316,7 @@ class Ingestor:
                 doc_id=doc.id, content_hash=item.digest, url=doc.url, publisher=publisher_of(url),
                 given_published=_iso(doc.published), published=_iso(publication.date),
                 published_basis=publication.basis, title=article.title if article else None,
-                text=article.text if article else None, rules=self._rules_of(result),
+                text=article.text if article else None, rules=self.rules_version or self._rules_of(result),
                 gazetteer=self.gazetteer_version or "", run_id=run_id, ingested_at=s.now(),
             )
         )
