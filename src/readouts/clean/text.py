@@ -1,0 +1,195 @@
+"""The line-level cleaner of plain-text scrapes.
+
+A scrape is the text of a page with its furniture left in: navigation,
+paywall meters, donation and newsletter pitches, cookie banners, teasers,
+share buttons, captions printed twice. Each line is a candidate block; the
+rules (data files, see ``rules.py``) drop furniture and label what is kept as
+``title``, ``dateline``, ``caption`` or ``paragraph``.
+
+Precision over recall: a line is dropped only when a rule says it is furniture,
+so a sentence that reports news is never lost. Lines of any length come through
+(one 200 KB line without a sentence break is one paragraph): the patterns run
+only on lines short enough to be furniture.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Article, Block, Document
+from .rules import BoilerplateRules, boilerplate_rules
+
+# Furniture is short: longer lines are never tested against these rules.
+MAX_DROP_LINE = 300
+MAX_PITCH_PARAGRAPH = 1500
+SHORT_PITCH = 200
+MAX_CAPTION = 400
+MAX_DATELINE = 100
+# A tail marker ("Comments", "Related articles") ends the article only past
+# this share of the text: near the top it is a menu item.
+TAIL_FROM = 0.3
+# The title is looked for among the first kept lines.
+TITLE_ZONE = 6
+
+_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣*]|-(?=\s))\s*")
+_QUOTE = re.compile(r"[\"“”«»„]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
+                     r"{0,6}(?:\s*[,|/–-]\s*[\w .'’-]{0,40})?$")
+_ALL_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}$")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str  # paragraph | caption | dateline | title
+
+
+def normalise_line(line: str) -> str:
+    """A line as the cleaner sees it: whitespace collapsed, list bullets gone."""
+    line = _SPACE.sub(" ", line).strip()
+    return _BULLET.sub("", line) if line else line
+
+
+def clean_text(doc: Document) -> Article:
+    """Clean a plain-text scrape into an Article (never raises on odd text)."""
+    rules = boilerplate_rules()
+    content = doc.content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    kept, dropped = clean_lines(content.split("\n"), rules)
+    return build_article(doc, kept, dropped)
+
+
+def clean_lines(raw_lines: list[str], rules: BoilerplateRules) -> tuple[list[_Line], int]:
+    """The kept lines with their kinds, and how many non-blank lines were dropped."""
+    total = sum(len(x) + 1 for x in raw_lines) or 1
+    position = 0
+    kept: list[_Line] = []
+    seen: set[str] = set()
+    dropped = 0
+    for index, raw in enumerate(raw_lines):
+        offset = position
+        position += len(raw) + 1
+        line = normalise_line(raw)
+        if not line:
+            continue
+        if sum(c.isalpha() for c in line[:20]) < 2 and not _has_letters(line, 2):
+            dropped += 1  # rules, dots, stray symbols
+            continue
+        n = len(line)
+        if n <= MAX_DROP_LINE and offset >= TAIL_FROM * total and rules.tail.fullmatch(line.rstrip(" :")):
+            dropped += 1 + sum(1 for x in raw_lines[index + 1:] if x.strip())
+            break
+        key = line.casefold()
+        if key in seen:
+            dropped += 1
+            # An image's alt text and its caption: a line printed twice in a row is a caption.
+            if kept and kept[-1].text.casefold() == key and kept[-1].kind == "paragraph":
+                kept[-1].kind = "caption"
+            continue
+        if n <= MAX_DROP_LINE and rules.drop_line.match(line):
+            dropped += 1
+            continue
+        if n <= MAX_PITCH_PARAGRAPH and is_pitch(line, rules):
+            dropped += 1
+            continue
+        seen.add(key)
+        if n <= MAX_DATELINE and is_dateline(line, rules):
+            kept.append(_Line(line, "dateline"))
+            continue
+        if n <= 70 and _BYLINE.match(line) and not _SENTENCE_END.search(line):
+            dropped += 1  # "By Jane Doe, Staff writer": not news
+            continue
+        if n <= MAX_CAPTION and (rules.caption.search(line) or rules.dated_caption_end.search(line)):
+            kept.append(_Line(line, "caption"))
+            continue
+        kept.append(_Line(line, "paragraph"))
+    mark_title(kept)
+    kickers = sum(1 for x in kept if x.kind == "kicker")
+    return [x for x in kept if x.kind != "kicker"], dropped + kickers
+
+
+def _has_letters(line: str, count: int) -> bool:
+    found = 0
+    for c in line:
+        if c.isalpha():
+            found += 1
+            if found >= count:
+                return True
+    return False
+
+
+def is_pitch(paragraph: str, rules: BoilerplateRules) -> bool:
+    """A donation, subscription or newsletter pitch (see pitch_phrases.txt)."""
+    strong = sum(1 for p in rules.pitch_strong if p.search(paragraph))
+    if not strong:
+        return False
+    if strong >= 2:
+        return True
+    weak = sum(1 for p in rules.pitch_weak if p.search(paragraph))
+    if weak:
+        return True
+    return len(paragraph) <= SHORT_PITCH and not _QUOTE.search(paragraph)
+
+
+def is_dateline(line: str, rules: BoilerplateRules) -> bool:
+    """A line that is only a date, a timestamp or a place in capitals
+    ("August 15, 2017", "Posted at 1:23 PM, Apr 29, 2022", "ANKARA")."""
+    if _ALL_CAPS_PLACE.match(line) and len(line.split()) <= 4:
+        return True
+    if not rules.date.search(line):
+        return False
+    rest = rules.date.sub(" ", line)
+    words = [w.strip(".'’").lower() for w in _TOKEN.findall(rest)]
+    words = [w for w in words if w and w not in rules.dateline_words]
+    return len(words) <= 3
+
+
+def _headline_like(line: _Line) -> bool:
+    if line.kind != "paragraph":
+        return False
+    words = line.text.split()
+    if not 2 <= len(words) <= 25 or len(line.text) > 220:
+        return False
+    return not line.text.endswith((".", ",", ";", ":")) or line.text.endswith("..")
+
+
+def _body_paragraph(line: _Line) -> bool:
+    return line.kind == "paragraph" and len(line.text.split()) >= 8 and bool(_SENTENCE_END.search(line.text))
+
+
+def mark_title(kept: list[_Line]) -> None:
+    """The title is the first headline-like line (5 words or more, else 2 or
+    more) among the first kept lines, before the body starts."""
+    zone = []
+    for line in kept[:TITLE_ZONE]:
+        if _body_paragraph(line):
+            break
+        zone.append(line)
+    candidates = [x for x in zone if _headline_like(x)]
+    pick = next((x for x in candidates if len(x.text.split()) >= 5), None) or next(iter(candidates), None)
+    if pick is not None:
+        pick.kind = "title"
+        # Short labels above the title are section names and kickers, not news.
+        for line in kept[: kept.index(pick)]:
+            if line.kind == "paragraph" and _headline_like(line) and len(line.text.split()) <= 4:
+                line.kind = "kicker"
+
+
+def build_article(doc: Document, kept: list[_Line], dropped: int, *, page_date=None,
+                  title: str | None = None, language: str | None = None) -> Article:
+    """Join kept lines into an Article: blocks separated by blank lines, offsets into its text."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for line in kept:
+        if parts:
+            pos += 2
+        blocks.append(Block(pos, pos + len(line.text), line.kind))
+        parts.append(line.text)
+        pos += len(line.text)
+        if title is None and line.kind == "title":
+            title = line.text
+    return Article(doc_id=doc.id, text="\n\n".join(parts), blocks=tuple(blocks), title=title, url=doc.url,
+                   published=doc.published, page_date=page_date, language=language, dropped_lines=dropped)
