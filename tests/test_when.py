@@ -1,0 +1,327 @@
+"""Exact cases for readouts.when: parsing, resolution, publication dates."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from readouts.records import Publication, ResolvedDate
+from readouts.when import TimeExpression, find_time_expressions, publication_date, resolve_time
+
+D = dt.date
+BASE = D(2024, 1, 19)  # a Friday
+
+
+def value(s, base=BASE, **kw):
+    return resolve_time(s, base, **kw).value
+
+
+# ------------------------------------------------------------------ explicit dates
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oct. 18, 2023", "2023-10-18"),
+    ("Jan. 18", "2024-01-18"),
+    ("Jan 18", "2024-01-18"),
+    ("January 18th", "2024-01-18"),
+    ("18 January 2024", "2024-01-18"),
+    ("18th of January", "2024-01-18"),
+    ("the eighteenth of January", "2024-01-18"),
+    ("January first", "2024-01-01"),
+    ("2024-01-18", "2024-01-18"),
+    ("2022-06-22T13:45:00Z", "2022-06-22"),
+    ("19/01/2024", "2024-01-19"),
+    ("01/19/2024", "2024-01-19"),
+    ("19.01.2024", "2024-01-19"),
+    ("on the 18th", "2024-01-18"),
+    ("Sept. 5", "2023-09-05"),
+    ("Sept 5", "2023-09-05"),
+    ("SEPT 5, 2019", "2019-09-05"),
+    ("Dec. 23", "2023-12-23"),
+    ("23 December", "2023-12-23"),
+    ("December 23rd", "2023-12-23"),
+    ("on 12/23", "2023-12-23"),
+    ("Nov 15,2018", "2018-11-15"),
+    ("Tue 07th July 2020", "2020-07-07"),
+    ("Tuesday, 20 February 2024", "2024-02-20"),
+])
+def test_explicit_dates(text, expected):
+    r = resolve_time(text, BASE)
+    assert r.value == expected
+    assert r.granularity == "day"
+    assert r.basis == "explicit"
+
+
+def test_partial_date_takes_the_previous_december_in_a_january_paper():
+    assert value("Dec. 23", D(2024, 1, 19), tense="past") == "2023-12-23"
+    assert value("Dec. 23", D(2024, 1, 19), tense="future") == "2024-12-23"
+    assert value("Feb. 24", D(2020, 2, 11), tense="future") == "2020-02-24"
+    assert value("Feb. 24", D(2020, 2, 11)) == "2020-02-24"  # unknown tense: the nearest
+
+
+def test_partial_date_with_weekday_picks_the_fitting_year():
+    assert value("Tuesday, November 8", D(2022, 11, 9)) == "2022-11-08"
+    assert value("Tuesday, November 8", D(2024, 1, 19), tense="past") == "2022-11-08"
+
+
+def test_leap_day_without_year():
+    assert value("Feb. 29", D(2025, 3, 1), tense="past") == "2024-02-29"
+    assert value("Feb. 29", D(2025, 3, 1), tense="future") == "2028-02-29"
+
+
+def test_month_and_year_granularity():
+    r = resolve_time("in March", D(2024, 5, 2))
+    assert (r.value, r.granularity, r.basis) == ("2024-03", "month", "explicit")
+    assert value("January 2024") == "2024-01"
+    assert value("in September 2019") == "2019-09"
+    assert value("last March", D(2024, 3, 10)) == "2023-03"
+    assert value("next January", D(2024, 1, 10)) == "2025-01"
+    assert value("mid-January", D(2024, 2, 10)) == "2024-01"
+    r = resolve_time("in 2022", BASE)
+    assert (r.value, r.granularity, r.basis) == ("2022", "year", "explicit")
+    assert value("late 2019") == "2019"
+
+
+# ------------------------------------------------------------------ relative
+
+@pytest.mark.parametrize("text,expected,gran", [
+    ("yesterday", "2024-01-18", "day"),
+    ("today", "2024-01-19", "day"),
+    ("tonight", "2024-01-19", "day"),
+    ("earlier today", "2024-01-19", "day"),
+    ("last night", "2024-01-18", "day"),
+    ("tomorrow", "2024-01-20", "day"),
+    ("the day before yesterday", "2024-01-17", "day"),
+    ("three days ago", "2024-01-16", "day"),
+    ("last week", "2024-01", "month"),        # Jan 8-14
+    ("this week", "2024-01", "month"),
+    ("last month", "2023-12", "month"),
+    ("earlier this month", "2024-01", "month"),
+    ("next month", "2024-02", "month"),
+    ("this year", "2024", "year"),
+    ("last year", "2023", "year"),
+    ("over the weekend", "2024-01", "month"),  # Jan 13-14
+])
+def test_relative(text, expected, gran):
+    r = resolve_time(text, BASE)
+    assert (r.value, r.granularity, r.basis) == (expected, gran, "relative")
+
+
+def test_spans_across_month_ends_fall_back_to_a_coarser_granularity():
+    # the weekend before Tuesday 2024-10-01 is Sep 28-29; the week before is Sep 23-29
+    assert value("over the weekend", D(2024, 10, 1)) == "2024-09"
+    # the week before Wednesday 2024-05-08 is Apr 29 - May 5: two months, one year
+    assert resolve_time("last week", D(2024, 5, 8)).granularity == "year"
+    # the week of 2025-01-01 spans 2024-12-30 .. 2025-01-05
+    assert resolve_time("this week", D(2025, 1, 1)).basis == "unknown"
+
+
+def test_relative_needs_a_base():
+    for s in ("yesterday", "on Friday", "last month", "Dec. 23"):
+        r = resolve_time(s, None)
+        assert r.basis == "unknown" and r.value is None and r.reason
+
+
+def test_explicit_full_date_needs_no_base():
+    assert resolve_time("Oct. 18, 2023", None).value == "2023-10-18"
+
+
+# ------------------------------------------------------------------ weekdays and tense
+
+def test_weekday_past_includes_the_base_day():
+    assert value("on Friday", D(2024, 1, 19), tense="past") == "2024-01-19"
+    assert value("spoke Friday", D(2024, 1, 20)) == "2024-01-19"
+    assert value("met on Tuesday", D(2024, 1, 19)) == "2024-01-16"
+
+
+def test_weekday_future_includes_the_base_day():
+    assert value("on Tuesday", D(2023, 7, 18), tense="future") == "2023-07-18"
+    assert value("on Wednesday", D(2023, 7, 18), tense="future") == "2023-07-19"
+    assert value("will meet on Monday", D(2023, 9, 1)) == "2023-09-04"
+
+
+def test_last_and_next_weekday_exclude_the_base_day():
+    assert value("last Friday", D(2024, 1, 19)) == "2024-01-12"
+    assert value("next Friday", D(2024, 1, 19)) == "2024-01-26"
+    assert value("Friday night", D(2024, 1, 20)) == "2024-01-19"
+
+
+def test_weekday_across_year_end():
+    assert value("on Saturday", D(2024, 1, 1)) == "2023-12-30"
+    assert value("on Saturday", D(2023, 12, 30), tense="future") == "2023-12-30"
+    assert value("on Monday", D(2023, 12, 30), tense="future") == "2024-01-01"
+
+
+# ------------------------------------------------------------------ ranges and since
+
+def test_ranges():
+    r = resolve_time("March 3-5", D(2024, 2, 1))
+    assert (r.value, r.end, r.granularity) == ("2024-03-03", "2024-03-05", "day")
+    r = resolve_time("from 3 to 5 March", D(2024, 2, 1))
+    assert (r.value, r.end) == ("2024-03-03", "2024-03-05")
+    r = resolve_time("from February 24-25", D(2020, 2, 11), tense="future")
+    assert (r.value, r.end) == ("2020-02-24", "2020-02-25")
+    r = resolve_time("March 30 to April 2, 2024", None)
+    assert (r.value, r.end) == ("2024-03-30", "2024-04-02")
+    r = resolve_time("December 30-January 2", D(2023, 12, 1), tense="future")
+    assert (r.value, r.end) == ("2023-12-30", "2024-01-02")
+    assert resolve_time("March 5-3, 2024", None).basis == "unknown"
+
+
+def test_since_is_a_past_reference():
+    [e] = [x for x in find_time_expressions("the first time since Dec. 23.") if x.kind == "since"]
+    assert (e.ref_kind, e.month, e.day) == ("date", 12, 23)
+    assert resolve_time(e, BASE, tense="future").value == "2023-12-23"
+    assert value("since 2019") == "2019"
+    assert value("since last month") == "2023-12"
+    assert value("since March") == "2023-03"
+
+
+# ------------------------------------------------------------------ finding
+
+def test_find_in_order_and_non_overlapping():
+    text = ("U.S. President Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Friday "
+            "for the first time since Dec. 23. The call lasted about 40 minutes.")
+    found = find_time_expressions(text)
+    assert [(e.kind, e.text) for e in found] == [("weekday", "on Friday"), ("since", "since Dec. 23")]
+    assert all(text[e.start:e.end] == e.text for e in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_find_skips_words_that_only_look_like_dates():
+    text = "Theresa May said they may march 5 miles. The 2022 elections drew 3000 people. He works 24/7."
+    assert find_time_expressions(text) == []
+
+
+def test_find_kinds():
+    kinds = [e.kind for e in find_time_expressions(
+        "On Tuesday, November 8, in March 2023, in 2019, yesterday, on Friday; March 3-5; since Dec. 23")]
+    assert kinds == ["date", "month", "year", "relative", "weekday", "range", "since"]
+
+
+# ------------------------------------------------------------------ garbage
+
+@pytest.mark.parametrize("text", [
+    "on Febtember 45th", "January 45", "Feb. 30, 2024", "in the year 99999", "January 1, 99999",
+    "", "   ", "x" * 1_000_000, "word " * 200_000, "01/02/2024", "on 1/2", "\x00\ud800", "the 99th",
+])
+def test_garbage_is_unknown_with_a_reason(text):
+    r = resolve_time(text, BASE)
+    assert isinstance(r, ResolvedDate)
+    assert r.value is None and r.basis == "unknown" and r.reason
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, object(), b"Jan. 18"])
+def test_non_strings_never_raise(bad):
+    r = resolve_time(bad, BASE)
+    assert r.basis == "unknown" and r.value is None
+
+
+def test_bad_base_never_raises():
+    assert resolve_time("yesterday", "2024-01-19").basis == "unknown"
+    assert resolve_time("yesterday", D(1, 1, 1)).basis == "unknown"
+    assert resolve_time("tomorrow", D(9999, 12, 31)).basis == "unknown"
+
+
+def test_a_huge_text_is_scanned_quickly():
+    import time
+    text = ("The minister spoke on Friday about the talks of Dec. 23. " * 20000)[:1_000_000]
+    t = time.perf_counter()
+    found = find_time_expressions(text)
+    assert time.perf_counter() - t < 5
+    assert len(found) > 10000
+
+
+# ------------------------------------------------------------------ publication dates
+
+def test_given_wins():
+    p = publication_date("WASHINGTON, Jan 19 (Reuters) -", given=D(2024, 1, 20), url="https://x.org/2024/01/18/a")
+    assert (p.date, p.basis, p.confidence) == (D(2024, 1, 20), "given", 1.0)
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.whitehouse.gov/briefing-room/2023/07/10/remarks-by-president/", D(2023, 7, 10)),
+    ("https://www.timeslive.co.za/politics/2022-04-08-ramaphosa-and-biden/", D(2022, 4, 8)),
+    ("http://www.pressreader.com/usa/sun-sentinel/20180418/281492161909775", D(2018, 4, 18)),
+    ("http://rediff.com/news/report/pm-to-obama/20160907.htm", D(2016, 9, 7)),
+    ("https://example.com/news/20260216-311669/", D(2026, 2, 16)),
+    ("https://www.gov.uk/government/news/pm-call-with-president-29-may-2020", D(2020, 5, 29)),
+    ("https://example.com/story-july-4-2021", D(2021, 7, 4)),
+    ("https://example.com/a_2024_01_19_b", D(2024, 1, 19)),
+])
+def test_url_dates(url, expected):
+    p = publication_date("", url=url)
+    assert (p.date, p.basis) == (expected, "url")
+    assert 0 < p.confidence <= 1 and p.evidence
+
+
+@pytest.mark.parametrize("url", [
+    "https://en.kremlin.ru/events/president/news/68692",
+    "https://example.com/2024/13/45/x",
+    "https://example.com/item/99999999",
+    "https://example.com/view/AEN20190630004700325",
+])
+def test_url_without_a_date(url):
+    assert publication_date("", url=url).basis == "unknown"
+
+
+def test_page_metadata():
+    p = publication_date("no dates here", page_date=D(2022, 6, 22))
+    assert (p.date, p.basis) == (D(2022, 6, 22), "page")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Headline\nUpdated: 19 January 2024 14:02\nThe minister spoke.", D(2024, 1, 19)),
+    ("Published on January 19, 2024\nText", D(2024, 1, 19)),
+    ("Tehran, 1 July 2022 (TDI): Iranian President held a call.", D(2022, 7, 1)),
+    ("By JT - Nov 15,2018 - Last updated at Nov 15,2018\n\nAMMAN", D(2018, 11, 15)),
+    ("• 13 Sep. 2018 -\n• Last updated: 14 Sep. 2018 15:40\nNATO", D(2018, 9, 13)),
+    ("Posted at 1:23 PM, Apr 29, 2022\nText", D(2022, 4, 29)),
+    ("Title\n2022-06-22T13:45:00Z\nText", D(2022, 6, 22)),
+])
+def test_page_datelines(text, expected):
+    p = publication_date(text)
+    assert (p.date, p.basis) == (expected, "page")
+
+
+def test_dateline_without_year_uses_the_text_for_the_year():
+    text = ("WASHINGTON, Jan 19 (Reuters) - The president spoke with the prime minister, "
+            "the first call since their meeting in Tel Aviv on Oct. 18, 2023.")
+    p = publication_date(text, today=D(2026, 1, 1))
+    assert (p.date, p.basis) == (D(2024, 1, 19), "inferred")
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared/corpus/dev/docs/seed-jns-biden-netanyahu-call.txt"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not SEED.exists(), reason="../shared corpus not present")
+def test_seed_page_inference():
+    text = SEED.read_text(encoding="utf-8")
+    p = publication_date(text, today=D(2026, 12, 1))
+    assert isinstance(p, Publication)
+    assert (p.date, p.basis) == (D(2024, 1, 19), "inferred")
+    assert 0.5 <= p.confidence <= 0.9
+    found = find_time_expressions(text)
+    got = {resolve_time(e, p.date).value for e in found if e.kind in ("date", "weekday", "since")}
+    assert {"2024-01-19", "2023-12-23", "2023-10-18", "2024-01-18"} <= got
+
+
+def test_inference_from_a_synthetic_page_of_the_same_shape():
+    # the same reasoning on invented text: a full date in a caption, partial dates,
+    # the lead on a weekday; the weekday must come on or after the latest date
+    text = ("Leaders meet for first time since Nov. 30\n\n"
+            "The two leaders at the summit, Sept. 2, 2019. Photo by Staff.\n\n"
+            "The prime minister and the chancellor met on Wednesday for the first time since Nov. 30. "
+            "Officials had said at a briefing on Dec. 9 that no meeting was planned.")
+    p = publication_date(text, today=D(2026, 1, 1))
+    assert (p.date, p.basis) == (D(2019, 12, 11), "inferred")
+
+
+def test_inference_without_any_year_is_unknown():
+    p = publication_date("The president met the king on Friday. They last met on Oct. 28.", today=D(2026, 1, 1))
+    assert p.date is None and p.basis == "unknown" and p.evidence
+
+
+def test_publication_never_raises():
+    for text in ("", None, "x" * 1_000_000, "Jan. 45, 2020", "\ud800"):
+        p = publication_date(text, url="::::", page_date="2020")
+        assert isinstance(p, Publication)
