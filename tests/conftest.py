@@ -59,7 +59,7 @@ def fake_process(doc: Document, *, resources=None, rules: str = FAKE_RULES) -> D
         opts = dict(p.split("=", 1) for p in parts[4:] if "=" in p)
         participants = tuple(
             Participant(surface=name.replace("_", " "), name=name.replace("_", " "), person_id=pid)
-            for pid, name in (p.split(":", 1) for p in people.split("|"))
+            for pid, name in (p.rsplit(":", 1) for p in people.split("|"))
         )
         date = None if date == "-" else date
         mention = Mention(

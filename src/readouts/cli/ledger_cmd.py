@@ -189,7 +189,7 @@ def _table(title: str, columns, rows) -> None:
         table.add_column(column)
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    Console(file=click.get_text_stream("stdout"), width=160).print(table)
+    Console(file=sys.stdout, width=160).print(table)
 
 
 @cli.command()
@@ -283,7 +283,7 @@ def export(db, format_, output, status):
     if output is None:
         if format_ == "parquet":
             raise click.UsageError("parquet export needs --output PATH")
-        n = ledger.export(format_, click.get_text_stream("stdout"), status=status)
+        n = ledger.export(format_, sys.stdout, status=status)
     else:
         n = ledger.export(format_, output, status=status)
     click.echo(f"{n} events exported", err=True)
