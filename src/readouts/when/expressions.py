@@ -77,7 +77,7 @@ _WDA = lx.WEEKDAY_ANY_RE
 _Y = r"[12]\d{3}(?![\d])"
 # A day number: digits with an optional ordinal suffix, never the start of a time
 # ("14:02") or of a longer number.
-_DN = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_DN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _DAY = rf"(?:{_DN}|{lx.ORDINAL_WORD_RE})"
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
 _PART = rf"(?:\s+{lx.DAY_PART_RE})"
@@ -86,7 +86,7 @@ _WDPRE = rf"(?:{_WDA}{_PART}?,?\s+)"  # "Tuesday, " / "Tuesday night " before a 
 _NOTNUM = r"(?![,\s]*\d{4,})"
 
 _PATTERN = rf"""
-(?<![A-Za-z0-9])
+(?<![A-Za-z0-9:])
 (?:(?P<prep>{lx.PREPOSITION_RE})\s+)?
 (?:
   (?P<iso>(?P<iso_y>{_Y})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))

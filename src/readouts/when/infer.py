@@ -4,30 +4,34 @@ Each time expression of the text becomes a constraint on the publication date p:
 
 * a full past date (body or photo caption) happened on or before p; a full future
   date ("will visit on Feb. 24, 2020") is on or after p;
-* a partial past date ("Dec. 23", no year) is the latest such day on or before p, and
-  writers leave the year out only for recent days: the older the oldest one would be,
-  the worse p is (cost = days between p and its farthest partial date);
+* a partial date ("Dec. 23", no year) is the latest such day on or before p in a past
+  report, the first on or after p in an announcement, the nearest one when the clause
+  does not say; writers leave the year out only for days near the present, so the
+  farther the farthest partial date would be, the worse p is (cost, in days);
 * a bare month-day in a past report is not the day of publication itself (news says
-  "today" or the weekday for that), so p == that day is penalised; with the weekday
+  "today" or the weekday for that): p on that day is penalised; with the weekday
   written ("On Wednesday, November 9") it may be the same day;
-* a weekday written with a partial date ("Tuesday, November 8") fixes the year, as far
-  as the weekday cycle allows;
-* the lead's relative day (the first past weekday, "yesterday" or "today" of the body)
-  is the news, so it is the newest event: it falls on or after every dated reference;
+* a weekday written with a partial date ("Tuesday, November 8", "Tuesday (November
+  19)") must fall on that weekday, which ties the year to the weekday cycle;
+* "tomorrow (14 July 2018)", "yesterday, Jan. 18", "today, November 20": p is that
+  date moved by the relative offset;
+* the lead (the first time expression of the text, captions and back-references
+  left aside), when it is a past weekday, "yesterday" or "today", is the news: it falls
+  on or after every other dated reference of the body;
 * a dateline without a year ("WASHINGTON, Jan 19 (Reuters) -") is p's month and day;
 * a year and month in the URL (``/2022/09/``) contain p; p is not after ``today``.
 
-The year comes from full dates (or the URL, or year mentions); p is searched from the
-latest full past date onwards, and the lowest cost wins, ties going to the earliest
-date (news reports recent events). Without any year evidence, a weekday written with a
-partial date picks the latest fitting year before ``today``, with low confidence;
-with nothing at all the date is unknown.
+The year comes from full dates (else the URL, else weekdays written with dates, else
+year mentions). Candidates are searched from the latest full past date onwards; the
+lowest cost wins, and candidates within TOLERANCE days of it count as equal, the
+earliest of them winning (news reports recent events). With no year evidence at all
+the date is unknown.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Publication
 from . import days
@@ -36,44 +40,170 @@ from .expressions import TimeExpression, find_time_expressions
 from .tense import tense_of
 
 _CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _DATELINE_RX = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
+_APPOSITION = re.compile(r"^\s*[(,–-]?\s*$")
 
-# Penalties, in days of cost (the cost of a candidate is days between it and its
-# farthest partial date, so a penalty of 400 outweighs any placement within a year).
+# Costs and penalties are in days. The cost of a candidate is the distance to its
+# farthest partial date; a penalty of 400 outweighs any placement within a year.
 SAME_DAY_PENALTY = 10
-# Candidates whose cost is within this many days of the best are equally good: the earliest wins.
-TOLERANCE = 7
 LEAD_PENALTY = 400
+OFFSET_PENALTY = 400
+TOLERANCE = 7
 MAX_REFS = 80
 SEARCH_DAYS = 3 * 366
+_DAY_OFFSETS = {"day-2": -2, "day-1": -1, "day0": 0, "day+1": 1, "day+2": 2}
 
 
 @dataclass(slots=True)
-class _Ref:
-    e: TimeExpression
-    tense: str
-    caption: bool
-    line: str
+class Partial:
+    month: int
+    day: int
+    weekday: int | None
+    tense: str | None  # past | future | None (the clause does not say)
+    text: str
 
 
-def _line_of(text: str, start: int, end: int) -> tuple[str, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return text[ls:(len(text) if le < 0 else le)], ls
+@dataclass(slots=True)
+class Evidence:
+    """The constraints a text offers on its own publication date."""
+
+    full_past: list[tuple[dt.date, str, bool]] = field(default_factory=list)  # date, text, in a caption
+    full_future: list[tuple[dt.date, str]] = field(default_factory=list)
+    partial: list[Partial] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    lead: TimeExpression | None = None
+    dateline: tuple[int, int, str] | None = None
+    # p == date + offset: (offset days, full date or None, month, day, text)
+    offsets: list[tuple[int, dt.date | None, int, int, str]] = field(default_factory=list)
 
 
-def _refs(text: str) -> list[_Ref]:
-    out = []
-    prev = 0
-    for e in find_time_expressions(text):
-        line, _ = _line_of(text, e.start, e.end)
-        out.append(_Ref(e, tense_of(text, e, prev), bool(_CAPTION_RX.search(line)), line))
-        prev = e.end
-        if len(out) >= MAX_REFS * 4:
-            break
-    return out
+def _is_caption(text: str, e: TimeExpression) -> bool:
+    ls = text.rfind("\n", 0, e.start) + 1
+    le = text.find("\n", e.end)
+    line = text[ls:(len(text) if le < 0 else le)]
+    return bool(_CAPTION_RX.search(line))
+
+
+def _is_dateline(text: str, e: TimeExpression) -> bool:
+    """"WASHINGTON, Jan 19 (Reuters) -": a place in capitals, the date, an agency, a dash."""
+    ls = text.rfind("\n", 0, e.start) + 1
+    before = text[ls:e.start]
+    after = text[e.end:e.end + 60]
+    return (bool(_DATELINE_RX.match(before)) and before.strip()[:-1].isupper()
+            and bool(_DATELINE_AFTER.match(after)))
+
+
+def collect_evidence(text: str, today: dt.date) -> Evidence:
+    """Every constraint the time expressions of ``text`` put on its publication date."""
+    ev = Evidence()
+    found = find_time_expressions(text)[: MAX_REFS * 4]
+    tenses: list[str | None] = []
+    prev_end = 0
+    for i, e in enumerate(found):
+        t = tense_of(text, e, prev_end)
+        if t is None and i > 0 and _APPOSITION.match(text[found[i - 1].end:e.start]):
+            t = tenses[-1]  # "tomorrow (14 July 2018)": one expression written twice
+        tenses.append(t)
+        prev_end = e.end
+    lead_open = True
+    skip = set()
+    for i, e in enumerate(found):
+        if i in skip:
+            continue
+        tense = "past" if e.kind == "since" else tenses[i]
+        kind = e.ref_kind if e.kind == "since" else e.kind
+        caption = _is_caption(text, e)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        apposed = nxt is not None and bool(_APPOSITION.match(text[e.end:nxt.start]))
+        # "this Wednesday morning (November 20, 2024)", "Tuesday (November 19)"
+        if (kind == "weekday" and apposed and nxt.kind == "date" and nxt.month and nxt.day
+                and nxt.weekday is None):
+            nxt = TimeExpression(nxt.start, nxt.end, nxt.text, nxt.kind, year=nxt.year, month=nxt.month,
+                                 day=nxt.day, weekday=e.weekday, prep=nxt.prep)
+            found[i + 1] = nxt
+            if lead_open and not caption:
+                lead_open = False
+            continue
+        # "tomorrow (14 July 2018)", "yesterday, Jan. 18": p is fixed by the pair
+        if (kind == "relative" and e.relative in _DAY_OFFSETS and apposed and nxt.kind == "date"
+                and nxt.month and nxt.day):
+            full = days.safe_date(nxt.year, nxt.month, nxt.day) if nxt.year else None
+            ev.offsets.append((-_DAY_OFFSETS[e.relative], full, nxt.month, nxt.day, f"{e.text} {nxt.text}"))
+        if lead_open and not caption and e.kind != "since":
+            lead_open = False
+            if tense != "future" and (kind == "weekday" or (kind == "relative" and e.relative in ("day-1", "day0"))):
+                if not (apposed and nxt.kind == "date"):
+                    ev.lead = e
+        if kind in ("date", "range") and e.month is not None and e.day is not None:
+            if e.year is not None:
+                d = days.safe_date(e.year, e.month, e.day)
+                if d is None or not 1900 <= d.year <= today.year + 1:
+                    continue
+                if tense == "future":
+                    ev.full_future.append((d, e.text))
+                else:
+                    ev.full_past.append((d, e.text, caption))
+                continue
+            if days.safe_date(2000, e.month, e.day) is None:
+                continue
+            if ev.dateline is None and e.start < 400 and _is_dateline(text, e):
+                ev.dateline = (e.month, e.day, e.text)
+                continue
+            if len(ev.partial) < MAX_REFS:
+                ev.partial.append(Partial(e.month, e.day, e.weekday, tense, e.text))
+        elif kind in ("year", "month") and e.year and tense != "future" and 1900 <= e.year <= today.year:
+            ev.years.append(e.year)
+    return ev
+
+
+def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
+    """(cost, penalty) of publication date ``p`` under the evidence; None when impossible."""
+    if ev.dateline is not None and (p.month, p.day) != ev.dateline[:2]:
+        return None
+    cost = 0
+    penalty = 0
+    newest = max((d for d, _, cap in ev.full_past if not cap), default=None)
+    for r in ev.partial:
+        direction = r.tense or "nearest"
+        d = days.occurrence(p, r.month, r.day, None if direction == "nearest" else direction, r.weekday)
+        if d is None:
+            return None
+        cost = max(cost, abs((p - d).days))
+        if d <= p and r.tense != "future":
+            if newest is None or d > newest:
+                newest = d
+            if r.weekday is None and d == p and r.tense == "past":
+                penalty += SAME_DAY_PENALTY
+    for off, full, month, day, _ in ev.offsets:
+        if full is not None:
+            if p != full + dt.timedelta(days=off):
+                penalty += OFFSET_PENALTY
+        else:
+            q = p - dt.timedelta(days=off)
+            if (q.month, q.day) != (month, day):
+                penalty += OFFSET_PENALTY
+    if ev.lead is not None and newest is not None:
+        from .resolve import resolve_time  # here: resolve imports this package's expressions
+
+        rd = resolve_time(ev.lead, p, tense="past")
+        if rd.value and rd.granularity == "day" and dt.date.fromisoformat(rd.value) < newest:
+            penalty += LEAD_PENALTY
+    return cost, penalty
+
+
+def _search(ev: Evidence, start: dt.date, end: dt.date):
+    scored = []
+    p = start
+    while p <= end:
+        s = score(ev, p)
+        if s is not None:
+            scored.append((s[0] + s[1], p, s[0], s[1]))
+        p += days.ONE_DAY
+    if not scored:
+        return None
+    floor = min(t[0] for t in scored)
+    return next(t for t in scored if t[0] <= floor + TOLERANCE)
 
 
 def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = None,
@@ -82,59 +212,40 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
     today = today or dt.date.today()
     if not text:
         return Publication(date=None, basis="unknown", confidence=0.0, evidence="no text")
-    refs = _refs(text)
-    full_past: list[tuple[dt.date, _Ref]] = []
-    full_future: list[dt.date] = []
-    partial: list[tuple[int, int, int | None, str, bool, _Ref]] = []  # month, day, weekday, tense, bare
-    years: list[int] = []
-    lead: _Ref | None = None
-    dateline: tuple[int, int, str] | None = None
-    for r in refs:
-        e = r.e
-        kind = e.ref_kind if e.kind == "since" else e.kind
-        tense = "past" if e.kind == "since" else r.tense
-        if kind in ("date", "range") and e.month is not None and e.day is not None:
-            if e.year is not None:
-                d = days.safe_date(e.year, e.month, e.day)
-                if d is None or not 1900 <= d.year <= today.year + 1:
-                    continue
-                (full_past.append((d, r)) if tense == "past" else full_future.append(d))
-                continue
-            if days.safe_date(2000, e.month, e.day) is None:
-                continue
-            if dateline is None and e.start < 400 and _is_dateline(text, e):
-                dateline = (e.month, e.day, e.text)
-                continue
-            if len(partial) < MAX_REFS:
-                partial.append((e.month, e.day, e.weekday, tense, e.weekday is None, r))
-        elif kind == "year" and e.year and tense == "past" and 1900 <= e.year <= today.year:
-            years.append(e.year)
-        elif kind == "month" and e.year and tense == "past" and 1900 <= e.year <= today.year:
-            years.append(e.year)
-        if (lead is None and not r.caption and tense == "past" and e.kind != "since"
-                and (kind == "weekday" or (kind == "relative" and e.relative in ("day-1", "day0")))):
-            lead = r
-
-    lo = max((d for d, _ in full_past), default=None)
-    evidence = []
-    if lo is not None:
-        anchor = max(full_past, key=lambda t: t[0])
-        evidence.append(f"latest full date '{anchor[1].e.text}'")
+    ev = collect_evidence(text, today)
+    notes = []
+    conf = 0.3
+    lo = max((d for d, _, _ in ev.full_past), default=None)
+    full_offsets = [(off, d) for off, d, *_ in ev.offsets if d is not None]
+    if full_offsets:
+        off, d = full_offsets[0]
+        start = end = d + dt.timedelta(days=off)
+        conf = 0.6
+        notes.append(f"'{ev.offsets[0][4]}'")
+    elif lo is not None:
         start = lo
+        anchor = max(ev.full_past)
+        notes.append(f"on or after '{anchor[1]}'")
+        conf = 0.5
     elif url_month is not None:
         start = dt.date(url_month[0], url_month[1], 1)
-        evidence.append(f"URL month {url_month[0]}-{url_month[1]:02d}")
-    elif years:
-        start = dt.date(max(years), 1, 1)
-        evidence.append(f"year mentioned {max(years)}")
+        notes.append(f"URL month {url_month[0]}-{url_month[1]:02d}")
+        conf = 0.5
     else:
-        start = _year_from_weekdays(partial, today)
-        if start is None:
+        start = _year_from_weekdays(ev, today)
+        if start is not None:
+            notes.append("year from a weekday written with a date (weekdays repeat: a guess)")
+            conf = 0.3
+        elif ev.years:
+            start = dt.date(max(ev.years), 1, 1)
+            notes.append(f"no date has a year; {max(ev.years)} is mentioned")
+            conf = 0.2
+        else:
             return Publication(date=None, basis="unknown", confidence=0.0,
                                evidence="no year in the text, the URL or the page")
-        evidence.append("year from a weekday written with a date")
-    end = min(today, start + dt.timedelta(days=SEARCH_DAYS))
-    for d in full_future:
+    if not full_offsets:
+        end = min(today, start + dt.timedelta(days=SEARCH_DAYS))
+    for d, _ in ev.full_future:
         if d >= start:
             end = min(end, d)
     if url_month is not None:
@@ -144,79 +255,39 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
     if end < start:
         return Publication(date=None, basis="unknown", confidence=0.0,
                            evidence="the text's dates contradict each other")
-
-    scored = []
-    p = start
-    while p <= end:
-        if dateline is not None and (p.month, p.day) != dateline[:2]:
-            p += days.ONE_DAY
-            continue
-        cost = 0
-        newest = lo
-        for month, day, wd, tense, bare, _r in partial:
-            d = days.occurrence(p, month, day, "future" if tense == "future" else "past", wd)
-            if d is None:
-                cost = 10 ** 6
-                break
-            gap = abs((p - d).days)
-            cost = max(cost, gap)
-            if tense == "past":
-                if newest is None or d > newest:
-                    newest = d
-        if cost < 10 ** 6:
-            penalty = 0
-            for month, day, wd, tense, bare, _r in partial:
-                if bare and tense == "past" and (p.month, p.day) == (month, day):
-                    penalty += SAME_DAY_PENALTY
-            if lead is not None and newest is not None:
-                from .resolve import resolve_time  # late import: resolve imports nothing of ours
-
-                rd = resolve_time(lead.e, p, tense="past")
-                if rd.value and rd.granularity == "day" and dt.date.fromisoformat(rd.value) < newest:
-                    penalty += LEAD_PENALTY
-            scored.append((cost + penalty, p, cost, penalty))
-        p += days.ONE_DAY
-    best = None
-    if scored:
-        floor = min(t[0] for t in scored)
-        best = next(t for t in scored if t[0] <= floor + TOLERANCE)
+    best = _search(ev, start, end)
     if best is None:
         return Publication(date=None, basis="unknown", confidence=0.0, evidence="no date satisfies the text")
-    score, p, cost, penalty = best
-    conf = 0.3
-    if lo is not None or url_month is not None:
+    _, p, cost, penalty = best
+    if ev.partial:
+        if cost <= 45:
+            conf += 0.15
+        notes.append(f"{len(ev.partial)} date(s) without a year, the farthest {cost} days away")
+    if ev.dateline is not None:
         conf += 0.2
-    if partial and cost <= 45:
-        conf += 0.15
-        evidence.append(f"{len(partial)} partial date(s) within {cost} days")
-    if dateline is not None:
-        conf += 0.2
-        evidence.append(f"dateline '{dateline[2]}'")
-    if lead is not None and penalty < LEAD_PENALTY:
+        notes.append(f"dateline '{ev.dateline[2]}'")
+    if ev.lead is not None and penalty < LEAD_PENALTY:
         conf += 0.1
-        evidence.append(f"lead '{lead.e.text}' is the newest event")
-    if not partial and dateline is None and lead is None:
+        notes.append(f"the lead '{ev.lead.text}' is the newest event")
+    if penalty >= LEAD_PENALTY:
+        conf -= 0.2
+        notes.append("some references conflict")
+    if not ev.partial and ev.dateline is None and ev.lead is None and not full_offsets:
         conf = min(conf, 0.25)
-        evidence.append("no day-level evidence: earliest date after the latest reference")
-    return Publication(date=p, basis="inferred", confidence=round(min(conf, 0.85), 2), evidence="; ".join(evidence))
+        notes.append("no day-level evidence: the earliest date after the latest reference")
+    return Publication(date=p, basis="inferred", confidence=round(max(0.05, min(conf, 0.85)), 2),
+                       evidence="; ".join(notes))
 
 
-def _is_dateline(text: str, e: TimeExpression) -> bool:
-    """"WASHINGTON, Jan 19 (Reuters) -": a place in capitals, the date, an agency, a dash."""
-    ls = text.rfind("\n", 0, e.start) + 1
-    before = text[ls:e.start]
-    after = text[e.end:e.end + 60]
-    return bool(_DATELINE_RX.match(before)) and before.strip()[:-1].isupper() and bool(_DATELINE_AFTER.match(after))
-
-
-def _year_from_weekdays(partial, today: dt.date) -> dt.date | None:
-    """With no year anywhere: the latest year before ``today`` in which the weekday-and-date
-    references fall on their weekdays (a guess; weekdays repeat every few years)."""
+def _year_from_weekdays(ev: Evidence, today: dt.date) -> dt.date | None:
+    """With no year anywhere: the latest day before ``today`` on which a weekday-and-date
+    reference falls on its weekday, not before any year the text mentions."""
     best = None
-    for month, day, wd, tense, bare, _r in partial:
-        if wd is None:
+    floor = dt.date(max(ev.years), 1, 1) if ev.years else None
+    for r in ev.partial:
+        if r.weekday is None:
             continue
-        d = days.occurrence(today, month, day, "past", wd)
-        if d is not None and (best is None or d > best):
+        d = days.occurrence(today, r.month, r.day, "past", r.weekday)
+        if d is not None and (floor is None or d >= floor) and (best is None or d > best):
             best = d
     return best

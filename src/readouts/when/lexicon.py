@@ -65,6 +65,7 @@ MONTH_QUALIFIERS: dict[str, str] = dict(_LEX["month_qualifiers"])
 PREPOSITIONS: tuple[str, ...] = tuple(_LEX["prepositions"])
 DAY_PARTS: tuple[str, ...] = tuple(_LEX["day_parts"])
 FUTURE_CUES: tuple[str, ...] = tuple(_LEX["future_cues"])
+PAST_CUES: tuple[str, ...] = tuple(_LEX["past_cues"])
 CAPTION_CUES: tuple[str, ...] = tuple(_LEX["caption_cues"])
 PAGE_DATE_CUES: tuple[str, ...] = tuple(_LEX["page_date_cues"])
 

@@ -301,7 +301,7 @@ def resolve_time(expr: TimeExpression | str, base: dt.date | None, *, tense: str
             e = parse_time_expression(expr)
             if e is None:
                 return _unknown("no time expression recognised", expr)
-            if tense is None and e.start > 0:
+            if tense is None:
                 tense = tense_of(expr, e)  # "will meet on Tuesday": the string says it
         elif isinstance(expr, TimeExpression):
             e = expr
