@@ -52,15 +52,19 @@ def _from_people_layer(name: str, on: dt.date | None) -> PersonRef | None:
         return None
     status = _get(answer, "status", "resolved")
     if status == "ambiguous":
-        candidates = [
-            PersonRef(str(_get(c, "id")), str(_get(c, "name")), _get(c, "country"))
-            for c in (_get(answer, "candidates") or ())
-        ]
+        candidates = [_ref(c) for c in (_get(answer, "candidates") or ())]
         raise AmbiguousName(_ambiguity(name, candidates), candidates)
-    person_id = _get(answer, "id") or _get(answer, "person_id")
-    if status != "resolved" or not person_id:
+    if status != "resolved":
         return None
-    return PersonRef(str(person_id), str(_get(answer, "name") or person_id), _get(answer, "country"))
+    ref = _ref(answer)
+    return ref if ref.id else None
+
+
+def _ref(answer) -> PersonRef:
+    """A PersonRef from a Resolution (``.person``), a Person, or a dict of the DESIGN.md shape."""
+    person = _get(answer, "person") or answer
+    person_id = _get(person, "id") or _get(person, "person_id") or ""
+    return PersonRef(str(person_id), str(_get(person, "name") or person_id), _get(person, "country"))
 
 
 def _ambiguity(name: str, candidates) -> str:
