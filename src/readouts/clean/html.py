@@ -3,9 +3,8 @@
 The page is parsed once; htmldate reads the page date from the same tree in its
 fast mode (meta tags, structured data, URL: about a millisecond a page), and
 trafilatura extracts the main text (``fast=True``, comments left out). Its
-paragraphs, headings, list items and quotes become ``paragraph`` blocks, image
-captions it keeps become ``caption`` blocks, and the page title comes first as
-the ``title`` block.
+paragraphs, headings, list items, quotes and table cells become blocks, the page
+title comes first as the ``title`` block.
 
 Huge pages: markup over ``PRESTRIP_CHARS`` first loses its scripts, styles,
 inline SVG and comments (cheap regular expressions, linear in the size), and
@@ -20,13 +19,14 @@ import re
 
 from ..errors import InputError
 from ..records import Article, Document
-from .text import _Line, build_article, normalise_line
+from .rules import boilerplate_rules
+from .text import MAX_CAPTION, _Line, build_article, clean_lines, normalise_line
 
 PRESTRIP_CHARS = 1_000_000
 MAX_HTML_CHARS = 3_000_000
 
 _NOISE = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}
+_BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}  # cells: each is a line of its own
 
 
 def shrink_html(html: str) -> str:
@@ -40,7 +40,13 @@ def shrink_html(html: str) -> str:
 
 
 def clean_html(doc: Document) -> Article:
-    """Extract the article of an HTML page; InputError(code="no-text") when there is none."""
+    """Extract the article of an HTML page; InputError(code="no-text") when there is none.
+
+    trafilatura's paragraphs then pass the same furniture rules as plain-text
+    scrapes (newsletter pitches and teasers it keeps are dropped, datelines and
+    credits labelled); figure captions inside the page's <article> or <main>
+    (which trafilatura leaves out) follow the title as ``caption`` blocks.
+    """
     import trafilatura
     from trafilatura.utils import load_html
 
@@ -49,49 +55,54 @@ def clean_html(doc: Document) -> Article:
         raise InputError(f"{doc.id}: the page cannot be parsed as HTML.", code="no-text")
     page_date = _page_date(tree, doc.url)
     title = _title(tree)
-    result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True,
-                                         include_images=True)
-    kept: list[_Line] = []
-    if title:
-        kept.append(_Line(title, "title"))
-    seen = {title.casefold()} if title else set()
+    captions = _figure_captions(tree)  # before trafilatura, which prunes the tree it is given
+    result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True)
     body = getattr(result, "body", None) if result is not None else None
+    lines: list[str] = []
     if body is not None:
         for element in body.iter():
-            for line in _element_lines(element):
-                key = line.text.casefold()
-                if key in seen:
-                    continue
-                seen.add(key)
-                kept.append(line)
-    if not any(x.kind != "title" for x in kept):
+            lines.extend(_element_lines(element))
+    if not any(line.strip() for line in lines):
         raise InputError(f"{doc.id}: no article text was found in the page.", code="no-text")
+    kept, dropped = clean_lines(lines, boilerplate_rules(), title=title or None)
+    if captions:
+        at = 1 if kept and kept[0].kind == "title" else 0
+        known = {x.text.casefold() for x in kept}
+        extra = [_Line(c, "caption") for c in dict.fromkeys(captions) if c.casefold() not in known]
+        kept[at:at] = extra
+    if not any(x.kind != "title" for x in kept):
+        raise InputError(f"{doc.id}: no article text was left in the page after cleaning.", code="no-text")
     language = getattr(result, "language", None) if result is not None else None
-    return build_article(doc, kept, 0, page_date=page_date, title=title, language=language)
+    return build_article(doc, kept, dropped, page_date=page_date, title=title, language=language)
 
 
-def _element_lines(element) -> list[_Line]:
+def _element_lines(element) -> list[str]:
     tag = element.tag
-    if tag == "graphic":
-        text = normalise_line(element.get("title") or element.get("alt") or "")
-        return [_Line(text, "caption")] if len(text.split()) >= 2 else []
     if tag not in _BLOCK_TAGS:
         return []
-    if tag == "cell" or (tag == "item" and element.find("item") is not None):
+    if tag == "item" and element.find("item") is not None:
         return []
     # the whole text of the block (inline children such as <hi> and <ref> included),
     # but not of nested blocks, which come as their own elements
     parts = [element.text or ""]
     for child in element:
-        if child.tag not in _BLOCK_TAGS and child.tag != "list":
-            parts.append(child.text_content() if hasattr(child, "text_content") else "".join(child.itertext()))
-        elif child.tag == "lb":
+        if child.tag == "lb":
             parts.append(" ")
+        elif child.tag not in _BLOCK_TAGS and child.tag != "list":
+            parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
-    text = normalise_line(" ".join(parts))
-    if not text:
-        return []
-    return [_Line(text, "paragraph")]
+    text = normalise_line("".join(parts))
+    return [text] if text else []
+
+
+def _figure_captions(tree) -> list[str]:
+    # Only figures of the article itself: captions elsewhere belong to teasers of other stories.
+    found = []
+    for node in tree.xpath("//article//figcaption | //main//figcaption"):
+        text = normalise_line(node.text_content())
+        if len(text.split()) >= 4 and len(text) <= MAX_CAPTION:
+            found.append(text)
+    return found[:10]
 
 
 def _title(tree) -> str | None:

@@ -90,6 +90,6 @@ def boilerplate_rules() -> BoilerplateRules:
         caption=_any([p for ps in captions.values() for p in ps]),
         tail=_any([p for ps in tail.values() for p in ps]),
         date=re.compile(date, re.I),
-        dated_caption_end=re.compile(rf",\s+{full_date}\.?\s*(?:\([^()]{{1,60}}\)\.?)?\s*$", re.I),
+        dated_caption_end=re.compile(rf",\s+{full_date}\.\s*(?:\([^()]{{1,60}}\)\.?)?\s*$", re.I),
         dateline_words=frozenset(words),
     )

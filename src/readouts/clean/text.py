@@ -35,7 +35,7 @@ _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣*]|-(?=\s))\s*")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
                      r"{0,6}(?:\s*[,|/–-]\s*[\w .'’-]{0,40})?$")
 _ALL_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
@@ -61,53 +61,106 @@ def clean_text(doc: Document) -> Article:
     return build_article(doc, kept, dropped)
 
 
-def clean_lines(raw_lines: list[str], rules: BoilerplateRules) -> tuple[list[_Line], int]:
-    """The kept lines with their kinds, and how many non-blank lines were dropped."""
+def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | None = None,
+                trace: list | None = None) -> tuple[list[_Line], int]:
+    """The kept lines with their kinds, and how many non-blank lines were dropped.
+
+    ``title``: the page title when the caller knows it (HTML metadata); otherwise
+    the title is guessed from the first lines. ``trace``: a list that receives
+    ``(line, verdict)`` for every non-blank line, for ``explain``.
+    """
     total = sum(len(x) + 1 for x in raw_lines) or 1
     position = 0
     kept: list[_Line] = []
     seen: set[str] = set()
     dropped = 0
+    if title:
+        kept.append(_Line(title, "title"))
+        seen.add(title.casefold())
+
+    def keep(line: _Line) -> None:
+        kept.append(line)
+        if trace is not None:
+            trace.append((line.text, line))
+
+    def drop(line: str, why: str) -> None:
+        nonlocal dropped
+        dropped += 1
+        if trace is not None:
+            trace.append((line, "drop:" + why))
+
     for index, raw in enumerate(raw_lines):
         offset = position
         position += len(raw) + 1
         line = normalise_line(raw)
         if not line:
             continue
-        if sum(c.isalpha() for c in line[:20]) < 2 and not _has_letters(line, 2):
-            dropped += 1  # rules, dots, stray symbols
+        if not _has_letters(line, 2):
+            if len(line) <= MAX_DATELINE and rules.date.search(line) and line.casefold() not in seen:
+                seen.add(line.casefold())
+                keep(_Line(line, "dateline"))  # "2020-08-19 19:18"
+            else:
+                drop(line, "no-words")  # rules, dots, stray symbols
             continue
         n = len(line)
+        if n <= 30 and " " not in line and line == line.lower() and not _SENTENCE_END.search(line):
+            drop(line, "fragment")  # a lone lowercase token: a widget label ("more-in"), a cut-off word
+            continue
         if n <= MAX_DROP_LINE and offset >= TAIL_FROM * total and rules.tail.fullmatch(line.rstrip(" :")):
-            dropped += 1 + sum(1 for x in raw_lines[index + 1:] if x.strip())
+            drop(line, "tail")
+            for rest in raw_lines[index + 1:]:
+                if rest.strip():
+                    drop(normalise_line(rest), "after-tail")
             break
         key = line.casefold()
         if key in seen:
-            dropped += 1
+            drop(line, "repeated")
             # An image's alt text and its caption: a line printed twice in a row is a caption.
             if kept and kept[-1].text.casefold() == key and kept[-1].kind == "paragraph":
                 kept[-1].kind = "caption"
             continue
+        if kept and kept[-1].kind in ("paragraph", "caption") and _extends(kept[-1].text, line):
+            # alt text and caption again, one with a credit added: keep the longer, as a caption
+            drop(kept[-1].text if len(line) > len(kept[-1].text) else line, "repeated")
+            if len(line) > len(kept[-1].text):
+                kept[-1].text = line
+                seen.add(key)
+            kept[-1].kind = "caption"
+            continue
         if n <= MAX_DROP_LINE and rules.drop_line.match(line):
-            dropped += 1
+            drop(line, rules.drop_reason(line) if trace is not None else "furniture")
             continue
         if n <= MAX_PITCH_PARAGRAPH and is_pitch(line, rules):
-            dropped += 1
+            drop(line, "pitch")
             continue
         seen.add(key)
         if n <= MAX_DATELINE and is_dateline(line, rules):
-            kept.append(_Line(line, "dateline"))
+            keep(_Line(line, "dateline"))
             continue
         if n <= 70 and _BYLINE.match(line) and not _SENTENCE_END.search(line):
-            dropped += 1  # "By Jane Doe, Staff writer": not news
+            drop(line, "byline")  # "By Jane Doe, Staff writer": not news
             continue
         if n <= MAX_CAPTION and (rules.caption.search(line) or rules.dated_caption_end.search(line)):
-            kept.append(_Line(line, "caption"))
+            keep(_Line(line, "caption"))
             continue
-        kept.append(_Line(line, "paragraph"))
-    mark_title(kept)
-    kickers = sum(1 for x in kept if x.kind == "kicker")
-    return [x for x in kept if x.kind != "kicker"], dropped + kickers
+        keep(_Line(line, "paragraph"))
+    if not title:
+        mark_title(kept)
+    out = [x for x in kept if x.kind != "kicker"]
+    dropped += len(kept) - len(out)
+    if trace is not None:
+        trace[:] = [(text, "drop:kicker" if getattr(v, "kind", None) == "kicker" else getattr(v, "kind", v))
+                    for text, v in trace]
+    return out, dropped
+
+
+def explain(text: str) -> list[tuple[str, str]]:
+    """Each non-blank line of a scrape with the cleaner's verdict: a block kind
+    (title, dateline, caption, paragraph) or ``drop:<reason>``. For debugging rules."""
+    trace: list[tuple[str, str]] = []
+    content = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    clean_lines(content.split("\n"), boilerplate_rules(), trace=trace)
+    return trace
 
 
 def _has_letters(line: str, count: int) -> bool:
@@ -143,7 +196,13 @@ def is_dateline(line: str, rules: BoilerplateRules) -> bool:
     rest = rules.date.sub(" ", line)
     words = [w.strip(".'’").lower() for w in _TOKEN.findall(rest)]
     words = [w for w in words if w and w not in rules.dateline_words]
-    return len(words) <= 3
+    return len(words) <= 2
+
+
+def _extends(previous: str, line: str) -> bool:
+    """One line is the other with something added at the end (a credit, a date)."""
+    short, long = (previous, line) if len(previous) <= len(line) else (line, previous)
+    return len(short) >= 40 and len(long) - len(short) <= 120 and long.casefold().startswith(short.casefold())
 
 
 def _headline_like(line: _Line) -> bool:
@@ -173,7 +232,7 @@ def mark_title(kept: list[_Line]) -> None:
         pick.kind = "title"
         # Short labels above the title are section names and kickers, not news.
         for line in kept[: kept.index(pick)]:
-            if line.kind == "paragraph" and _headline_like(line) and len(line.text.split()) <= 4:
+            if line.kind == "paragraph" and len(line.text.split()) <= 4 and not _SENTENCE_END.search(line.text):
                 line.kind = "kicker"
 
 
