@@ -164,6 +164,10 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
     cost = 0
     penalty = 0
     newest = max((d for d, _, cap in ev.full_past if not cap), default=None)
+    # full dates are hard bounds while searching (the search starts after them); they
+    # still weigh when candidates come from elsewhere (a page header)
+    penalty += OFFSET_PENALTY * sum(1 for d, _, _ in ev.full_past if d > p)
+    penalty += OFFSET_PENALTY * sum(1 for d, _ in ev.full_future if d < p)
     for r in ev.partial:
         direction = r.tense or "nearest"
         d = days.occurrence(p, r.month, r.day, None if direction == "nearest" else direction, r.weekday)

@@ -21,7 +21,7 @@ from ..records import Publication
 from . import days
 from . import lexicon as lx
 from .expressions import find_time_expressions
-from .infer import infer_publication_date
+from .infer import collect_evidence, infer_publication_date, score
 
 # Plausible publication years: anything else in a URL is an id, not a date.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -85,18 +85,19 @@ _CUE_RX = re.compile("|".join(re.escape(c) for c in lx.PAGE_DATE_CUES) + r"|^\s*
 # "(Reuters) -", "(TDI):" right after a dateline's date
 _AGENCY_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]")
 _CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
+# Days of inference cost by which a later header date must beat the first to replace it.
+HEADER_DISAGREEMENT = 60
 _UPDATED_RX = re.compile(r"(?i)(last\s+)?(updated|modified)")
 
 
-def page_dateline(text: str) -> tuple[dt.date, str] | None:
-    """The publication date a page states in its header: a dateline, a byline date,
-    "Published/Posted/Updated ...", or a full date alone on a short line.
+def page_datelines(text: str) -> list[tuple[dt.date, str, bool]]:
+    """Every date the page header states as its own, in order: (date, line, is_update).
 
-    The first such date wins, except that an "Updated" date gives way to a
-    "Published" one and to an earlier plain date (pages are updated after they appear).
+    Candidates: a dateline or byline date, "Published/Posted/Updated ...", a full date
+    alone on a short line (not a caption, not a sentence), within HEADER_CHARS.
     """
     head = text[:HEADER_CHARS]
-    best = None
+    out = []
     for e in find_time_expressions(head):
         if e.kind != "date" or e.year is None or e.month is None or e.day is None:
             continue
@@ -113,17 +114,38 @@ def page_dateline(text: str) -> tuple[dt.date, str] | None:
         cue = bool(_CUE_RX.search(before[-40:])) or bool(_AGENCY_AFTER.match(head, e.end))
         short = len(line) <= 100 and not line.endswith(".")
         at_start = len(before.strip()) <= 3 and bool(_AGENCY_AFTER.match(head, e.end) or len(line) <= 400)
-        if not (cue or short or at_start):
-            continue
-        updated = bool(_UPDATED_RX.search(before))
-        if best is None:
-            best = (d, line, updated)
-            if not updated:
-                break
-        elif best[2] and not updated:
-            best = (d, line, updated)
-            break
-    return (best[0], best[1]) if best else None
+        if cue or short or at_start:
+            out.append((d, line, bool(_UPDATED_RX.search(before))))
+    return out
+
+
+def page_dateline(text: str, today: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The publication date the page header states.
+
+    The first candidate wins, an "Updated" date giving way to a later-listed plain one
+    (pages are updated after they appear). When the header offers several different
+    dates (a site-wide date bar above the article's own), the one the body's time
+    references agree with best wins.
+    """
+    cands = page_datelines(text)
+    if not cands:
+        return None
+    ordered = [c for c in cands if not c[2]] + [c for c in cands if c[2]]
+    if len({c[0] for c in ordered}) > 1:
+        body = text
+        for _, line, _ in ordered:  # the header's own dates are the candidates, not evidence
+            body = body.replace(line, " " * len(line))
+        ev = collect_evidence(body, today or dt.date.today())
+        if ev.partial or ev.full_past or ev.lead is not None:
+            scored = []
+            for rank, (d, line, _) in enumerate(ordered):
+                s = score(ev, d)
+                scored.append(((s[0] + s[1]) if s else 10 ** 6, rank, d, line))
+            floor = min(t[0] for t in scored)
+            # only a clear disagreement overrides the header order
+            best = min((t for t in scored if t[0] <= floor + HEADER_DISAGREEMENT), key=lambda t: t[1])
+            return best[2], best[3]
+    return ordered[0][0], ordered[0][1]
 
 
 def publication_date(text: str, *, given: dt.date | None = None, url: str | None = None,
@@ -148,7 +170,7 @@ def publication_date(text: str, *, given: dt.date | None = None, url: str | None
         if isinstance(page_date, dt.date) and _plausible(page_date):
             return Publication(date=page_date, basis="page", confidence=0.85, evidence="page metadata")
         text = text if isinstance(text, str) else ""
-        p = page_dateline(text)
+        p = page_dateline(text, today)
         if p:
             return Publication(date=p[0], basis="page", confidence=0.8, evidence=p[1])
         return infer_publication_date(text, url_month=url_year_month(url), today=today)
