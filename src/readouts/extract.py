@@ -74,10 +74,25 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spok
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already))? (?:spoke|met|had|talked|called|visited|received|hosted|welcomed|meet|speak|talk|call|visit)\b")
 _SPEAKER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w.'’ -]{2,80}?)\s*:\s")
 
-_BACK_REF = re.compile(
-    r"\b(?:(?:for )?the first (?:time|call|conversation|talks?|meeting|contact|phone call) since"
-    r"|since (?:their|the) (?:last|previous) (?:call|conversation|talks?|meeting|contact|phone call)(?: (?:on|in))?)\s+",
+# "...for the first time since Dec. 23", "their first call since March": the words
+# right before a "since" expression that make it an earlier contact of the same people.
+_BACK_REF_LEAD = re.compile(
+    r"\bfirst (?:time|call|conversation|phone call|telephone conversation|talks?|meeting|contact|"
+    r"face-to-face meeting|in-person meeting|direct contact)(?: \w+){0,3}\s*$",
     re.IGNORECASE,
+)
+# "when the two leaders last spoke", "asked whether ... would meet": a question, not a report.
+_QUESTION = re.compile(
+    r"\b(?:asked|wondered|questioned|unclear|not (?:known|clear|say|disclose))\b[^.]{0,80}?\b(?:when|whether|if|how often|why)\b",
+    re.IGNORECASE,
+)
+# Words around a name that show it is part of a longer name the data lacks
+# ("John Kirby", "Hunter Biden") unless they are titles.
+_TITLE_WORDS = frozenset(
+    """president prime minister chancellor king queen emir sheikh sheik crown prince princess premier
+    secretary mr mrs ms dr sir lady general gen. h.e. excellency his her vice deputy foreign defence defense
+    sultan amir shah pope chairman chairwoman leader governor senator ambassador envoy counterpart
+    state mbs the a of and with to by from for at in on u.s. us uk u.k. u.n. un eu nato""".split()
 )
 
 _SUMMIT = re.compile(
@@ -152,14 +167,33 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         if speaker is not None:
             state.speaker = speaker
         if not is_candidate(cand.text):
+            _enrich(cand.text, refs, state, mentions)
             _remember(refs, state)
             continue
         new = _mentions_in(cand, refs, base, publication, gazetteer, state, rules, mentions, version)
         if new:
-            state.last = list(range(len(mentions), len(mentions) + len(new)))
+            # Follow-up sentences add detail to the contacts reported, not to back-references.
+            state.last = [len(mentions) + i for i, m in enumerate(new) if not m.flags or "back-reference" not in m.flags]
             mentions.extend(new)
         _remember(refs, state)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
+    """A sentence that continues the last mention ("per a White House readout") adds detail to it."""
+    if not state.last or not mentions:
+        return
+    last = mentions[state.last[0]]
+    last_ids = {p.person_id for p in last.participants}
+    if refs and not {r.pid for r in refs} <= last_ids:
+        return
+    if not (refs or _GROUP_REF.search(text) or _refers_back(text, last.type)):
+        return
+    sources, topics, duration = _sources(text), _topics(text), _duration(text)
+    for i in state.last:
+        m = mentions[i]
+        mentions[i] = replace(m, duration_minutes=m.duration_minutes or duration,
+                              sources=_union(m.sources, sources), topics=_union(m.topics, topics))
 
 
 def _remember(refs: list[_Ref], state: _State) -> None:
@@ -172,14 +206,49 @@ def _remember(refs: list[_Ref], state: _State) -> None:
         state.recent.append(ref.pid)
 
 
+def _part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] glued to a capitalised word that is no title ("John Kirby")?"""
+    after = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    if after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)):
+        return True
+    before = re.search(r"([A-Z][\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
+    if before and before.group(1).lower().rstrip(".") not in _TITLE_WORDS and before.start() + max(0, start - 40) > 0:
+        word = before.group(1)
+        if not _is_time_word(word) and not word.endswith(("'s", "’s")) and not _nationality(word):
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _is_time_word(word: str) -> bool:
+    return word.lower().rstrip(".") in _TIME_WORDS
+
+
+def _nationality(word: str) -> bool:
+    from .people import load_gazetteer
+
+    try:
+        return load_gazetteer().country_code(word) is not None
+    except Exception:
+        return False
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, deduplicated."""
     from .people import ResolveContext
 
     refs: list[_Ref] = []
     seen: set[str] = set()
-    context = ResolveContext(country=None, recent=tuple(state.recent[-8:]))
+    home = state.subject.country if state.subject is not None else None
+    context = ResolveContext(country=home, recent=tuple(state.recent[-8:]))
     for hit in gazetteer.scan(text):
+        if hit.kind == "name" and _part_of_longer_name(text, hit.start, hit.end):
+            continue
         res = gazetteer.resolve(hit.text, on=on, context=context)
         if res.status != "resolved" and hit.kind == "name" and len(hit.person_ids) == 1:
             # A name the data knows but not in office on the date (a former leader).
@@ -267,7 +336,7 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
             return []
         return _solo_visit(cand, people, triggers, base, publication, gazetteer, rules, version, duration)
 
-    if rules.cancelled.search(text):
+    if rules.cancelled.search(text) or _QUESTION.search(text):
         return []
     status = _status(text, triggers, rules)
     if status is None:
@@ -343,12 +412,11 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     from .when import find_time_expressions, resolve_time
 
     tense = "future" if status == "planned" else "past"
-    back = _BACK_REF.search(text)
     best = None
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
-        if back and back.end() <= expr.start <= back.end() + 2:
-            continue  # that date belongs to the back-reference
+        if expr.kind == "since":
+            continue  # "since X" dates an earlier contact or a period, not this one
         res = resolve_time(expr, base, tense=tense)
         if res.value is None:
             continue
@@ -367,6 +435,9 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
 def _basis(res: ResolvedDate, publication: Publication) -> ResolvedDate:
     if publication.basis == "inferred" and res.basis == "relative":
         return replace(res, basis="inferred")
+    if publication.basis == "inferred" and res.basis == "explicit" and res.value and res.text \
+            and not re.search(r"\b[12]\d{3}\b", res.text):
+        return replace(res, basis="inferred")  # the year came from an inferred publication date
     return res
 
 
@@ -374,16 +445,14 @@ def _back_reference(text: str, base, publication: Publication, mention: Mention)
     """ "...for the first time since Dec. 23": an earlier contact between the same people."""
     from .when import find_time_expressions, resolve_time
 
-    m = _BACK_REF.search(text)
-    if not m:
-        return None
     for expr in find_time_expressions(text):
-        if m.end() <= expr.start <= m.end() + 2:
-            res = resolve_time(expr, base, tense="past")
-            if res.value is None:
-                return None
-            return replace(mention, date=_basis(res, publication), duration_minutes=None, topics=(),
-                           sources=(), status="occurred")
+        if expr.kind != "since" or not _BACK_REF_LEAD.search(text[max(0, expr.start - 60):expr.start]):
+            continue
+        res = resolve_time(expr, base, tense="past")
+        if res.value is None:
+            return None
+        return replace(mention, date=_basis(res, publication), duration_minutes=None, topics=(),
+                       sources=(), status="occurred", flags=("back-reference",))
     return None
 
 
