@@ -149,3 +149,83 @@ def test_iter_documents_goes_on(tmp_path):
     (tmp_path / "d" / "a.txt").write_bytes(b"")
     out = list(iter_documents([tmp_path / "d", tmp_path / "nope.txt"]))
     assert [getattr(x, "code", None) for x in out] == ["empty", None, "missing-file"]
+
+
+# --- the same cases through `readouts extract` ------------------------------------
+
+def _run(args):
+    from click.testing import CliRunner
+
+    from readouts.cli import cli
+
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 keeps stderr apart by default
+        runner = CliRunner()
+    return runner.invoke(cli, ["extract", *args, "--format", "jsonl"])
+
+
+def _bad_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    return [str(empty), str(binary), str(tmp_path / "missing.txt")], ["empty", "binary", "missing-file"]
+
+
+def test_cli_batch_goes_on_and_names_each_failed_file(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Ministers meet\n\nThe foreign ministers of Norland and Sudmark met in Vesta on Tuesday.\n")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Fran\u00e7ois and Jos\u00e9 \u201cmet\u201d on Monday.".encode("cp1252"))
+    runon = tmp_path / "runon.txt"
+    runon.write_text(" ".join(["the two delegations talked about trade"] * 6000))
+    bad, codes = _bad_files(tmp_path)
+    result = _run([str(good), *bad, str(legacy), str(runon)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 3
+    for line, path, code in zip(errors, bad, codes):
+        assert path in line and line.endswith(f"[{code}]")
+    for line in result.stdout.splitlines():
+        json.loads(line)  # only events on stdout
+
+
+def test_cli_exit_0_when_all_ok(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The foreign ministers met in Vesta on Tuesday.\n")
+    result = _run([str(good)])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_cli_exit_2_when_nothing_processed(tmp_path):
+    bad, _ = _bad_files(tmp_path)
+    result = _run(bad)
+    assert result.exit_code == 2
+    assert len([x for x in result.stderr.splitlines() if x.strip()]) == 3
+
+
+def test_cli_manifest_with_missing_file_and_malformed_line(tmp_path):
+    (tmp_path / "a.txt").write_text("The foreign ministers met in Vesta on Tuesday.\n")
+    manifest = tmp_path / "batch.jsonl"
+    manifest.write_text(json.dumps({"id": "a", "file": "a.txt"}) + "\n"
+                        + json.dumps({"id": "gone", "file": "gone.txt"}) + "\n"
+                        + "[1, 2\n")
+    result = _run(["--manifest", str(manifest)])
+    assert result.exit_code == 1
+    errors = [x for x in result.stderr.splitlines() if x.strip()]
+    assert len(errors) == 2
+    assert "gone" in errors[0] and errors[0].endswith("[missing-file]")
+    assert f"{manifest}:3" in errors[1] and errors[1].endswith("[bad-manifest-line]")
+
+
+def test_cli_html_page_of_20_mb(tmp_path):
+    paragraph = "<p>The foreign ministers met in Geneva on Tuesday to discuss the ceasefire, officials said.</p>\n"
+    filler = "<div><script>var x = " + "9" * 500 + ";</script></div>\n"
+    path = tmp_path / "huge.html"
+    path.write_text("<html><head><title>Geneva talks</title></head><body><article>" + paragraph * 10
+                    + "</article>" + filler * (20_000_000 // len(filler)) + "</body></html>")
+    started = time.perf_counter()
+    result = _run([str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert time.perf_counter() - started < 60
