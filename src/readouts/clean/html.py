@@ -7,7 +7,7 @@ paragraphs, headings, list items, quotes and table cells become blocks, the page
 title comes first as the ``title`` block.
 
 Huge pages: markup over ``PRESTRIP_CHARS`` first loses its scripts, styles,
-inline SVG and comments (cheap regular expressions, linear in the size), and
+inline SVG, comments and base64 images (a linear scan), and
 what is still over ``MAX_HTML_CHARS`` is cut at a tag boundary before parsing, so
 a 20 MB page costs about as much as a 3 MB one. Article text sits in the first
 megabytes of any real page.
@@ -25,18 +25,50 @@ from .text import MAX_CAPTION, _Line, build_article, clean_lines, normalise_line
 PRESTRIP_CHARS = 1_000_000
 MAX_HTML_CHARS = 3_000_000
 
-_NOISE = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+# Inline images (base64 data URIs) can weigh megabytes in an attribute.
+_DATA_URI = re.compile(r"data:[\w/+.-]{1,40};base64,[A-Za-z0-9+/=\s]{256,}")
+_NOISE_START = re.compile(r"<(script|style|svg|noscript|template)\b|<!--", re.I)
 _BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}  # cells: each is a line of its own
 
 
 def shrink_html(html: str) -> str:
     """Markup small enough for trafilatura (see the module docstring)."""
     if len(html) > PRESTRIP_CHARS:
-        html = _NOISE.sub(" ", html)
+        html = strip_noise(html)
     if len(html) > MAX_HTML_CHARS:
         cut = html.rfind("<", 0, MAX_HTML_CHARS)
         html = html[: cut if cut > MAX_HTML_CHARS // 2 else MAX_HTML_CHARS]
     return html
+
+
+def strip_noise(html: str) -> str:
+    """The markup without scripts, styles, SVG, noscript, templates and comments.
+
+    Linear in the size whatever the markup: each element is closed by a plain
+    search, and one left open ends the page (a regex with ``.*?`` would rescan the
+    rest of the page for every unclosed tag).
+    """
+    html = _DATA_URI.sub("data:,", html)
+    low = html.lower()
+    out = []
+    pos = 0
+    while True:
+        m = _NOISE_START.search(low, pos)
+        if m is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:m.start()])
+        if m.group(1) is None:  # a comment
+            end = low.find("-->", m.end())
+            pos = end + 3 if end != -1 else len(html)
+        else:
+            close = low.find("</" + m.group(1).lower(), m.end())
+            end = low.find(">", close) if close != -1 else -1
+            pos = end + 1 if end != -1 else len(html)
+        out.append(" ")
+        if pos >= len(html):
+            break
+    return "".join(out)
 
 
 def clean_html(doc: Document) -> Article:
