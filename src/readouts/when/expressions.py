@@ -107,6 +107,24 @@ _PATTERN = rf"""
 
 _RX = re.compile(_PATTERN, re.VERBOSE)
 
+# Speed: rather than trying the whole pattern at every character, split the text into
+# words with a cheap regex, look each up in a set of words an expression must contain
+# (a number, a month, a weekday, an ordinal, the head word of a relative phrase), and
+# try the pattern there, first from the run of words that may open an expression
+# (prepositions, modifiers, "the end of", "a few", a weekday) just before it.
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_TRIGGER_WORDS = frozenset(
+    {w.rstrip(".").lower() for w in lx.MONTHS} | set(lx.WEEKDAYS) | set(lx.ORDINAL_WORDS)
+    | {w.split()[-1].lower() for w in lx.RELATIVE} | set(lx.DAY_PARTS)
+    | {"day", "days", "week", "weeks", "month", "months", "year", "years"})
+_ORDINAL_PARTS = frozenset(p for w in lx.ORDINAL_WORDS for p in w.split("-"))
+_OPENER_WORDS = frozenset(
+    {p for w in lx.PREPOSITIONS for p in w.split()} | {p for w in lx.WEEKDAY_MODIFIERS for p in w.split()}
+    | {p.strip("-") for w in lx.MONTH_QUALIFIERS for p in w.split()} | set(lx.NUMBER_WORDS)
+    | set(lx.WEEKDAYS) | set(lx.DAY_PARTS) | _ORDINAL_PARTS
+    | {p for w in lx.RELATIVE for p in w.split()[:-1]} | {"the", "of", "few", "several"})
+BACKOFF_WORDS = 5
+
 
 def _day_value(tok: str | None) -> int | None:
     if tok is None:
@@ -248,10 +266,30 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     if not text:
         return []
     out = []
-    for m in _RX.finditer(text):
-        e = _build(m)
-        if e is not None:
+    last_end = 0
+    words = [(w.start(), w.group()) for w in _WORD.finditer(text)]
+    for k, (ts, word) in enumerate(words):
+        if ts < last_end or not (word.isdigit() or word.lower() in _TRIGGER_WORDS):
+            continue
+        if ts > 0 and text[ts - 1] == ":" and word.isdigit():
+            continue  # "14:02"
+        # the run of opener words right before the trigger, earliest first
+        starts = [ts]
+        j = k - 1
+        while j >= 0 and k - j <= BACKOFF_WORDS and words[j][0] >= last_end and words[j][1].lower() in _OPENER_WORDS:
+            starts.append(words[j][0])
+            j -= 1
+        starts.reverse()
+        for s in starts:
+            m = _RX.match(text, s)
+            if m is None or m.end() <= ts:
+                continue
+            e = _build(m)
+            if e is None:
+                continue
             out.append(e)
+            last_end = m.end()
+            break
     return out
 
 
