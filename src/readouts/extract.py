@@ -206,23 +206,28 @@ def _remember(refs: list[_Ref], state: _State) -> None:
         state.recent.append(ref.pid)
 
 
-def _part_of_longer_name(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] glued to a capitalised word that is no title ("John Kirby")?"""
-    after = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
-    if after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)):
-        return True
-    before = re.search(r"([A-Z][\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
-    if before and before.group(1).lower().rstrip(".") not in _TITLE_WORDS and before.start() + max(0, start - 40) > 0:
-        word = before.group(1)
-        if not _is_time_word(word) and not word.endswith(("'s", "’s")) and not _nationality(word):
-            return True
-    return False
+def _part_of_longer_name(text: str, hit) -> bool:
+    """Is a one-word name hit really part of something else ("May 7", "Kirby" in "John Kirby")?
+
+    The people layer already reads titles and full names; this guards the
+    surname-only hits it lets through.
+    """
+    if " " in hit.text.strip() or hit.title:
+        return False
+    if _is_time_word(hit.text):
+        return True  # "May" the month, not Theresa May, unless a title says so
+    after = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[hit.end:hit.end + 40])
+    return bool(after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)))
 
 
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+# What may stand between a title and its name: "of the Republic of Bulgaria ".
+_TITLE_OF = re.compile(r"\s*(?:,\s*)?(?:(?:of|the|for|and|[A-Z][\w'’.-]*)\s+){0,7}")
 
 
 def _is_time_word(word: str) -> bool:
@@ -246,36 +251,79 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
     seen: set[str] = set()
     home = state.subject.country if state.subject is not None else None
     context = ResolveContext(country=home, recent=tuple(state.recent[-8:]))
-    for hit in gazetteer.scan(text):
-        if hit.kind == "name" and _part_of_longer_name(text, hit.start, hit.end):
+    hits = gazetteer.scan(text)
+    for k, hit in enumerate(hits):
+        if hit.kind == "name" and _part_of_longer_name(text, hit):
             continue
-        res = gazetteer.resolve(hit.text, on=on, context=context)
-        if res.status != "resolved" and hit.kind == "name" and len(hit.person_ids) == 1:
-            # A name the data knows but not in office on the date (a former leader).
-            try:
-                person = gazetteer.person(hit.person_ids[0])
-            except KeyError:
+        if hit.kind == "title" and hit.country is None and k + 1 < len(hits) and hits[k + 1].kind == "name" \
+                and _TITLE_OF.fullmatch(text[hit.end:hits[k + 1].start]):
+            continue  # "Prime Minister of the Republic of Bulgaria Kiril Petkov": the title of the name
+        if hit.kind == "name" and not hit.person_ids:
+            ref = _untracked(hit, on, gazetteer, context)
+            if ref is None:
                 continue
-            ref = _Ref(person.id, person.name, person.country, hit.text, hit.start)
-        elif res.status == "resolved" and res.person is not None:
-            office = res.office
-            country = office.country if office is not None else res.person.country
-            ref = _Ref(res.person.id, res.person.name, country, hit.text, hit.start,
-                       office.role if office is not None else None)
-        elif res.status == "ambiguous" and hit.kind == "name":
-            # Prefer someone already in the story.
-            ids = [c.person.id for c in res.candidates if c.person is not None]
-            known = [pid for pid in reversed(state.recent) if pid in ids]
-            if not known:
-                continue
-            ref = state.refs_by_pid[known[0]]
-            ref = replace(ref, surface=hit.text, start=hit.start)
         else:
-            continue
+            ref = _resolved_ref(hit, on, gazetteer, context, state)
+            if ref is None:
+                continue
         if ref.pid not in seen:
             seen.add(ref.pid)
             refs.append(ref)
     return refs
+
+
+def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
+    res = gazetteer.resolve_hit(hit, on=on, context=context)
+    if res.status == "resolved" and res.person is not None:
+        office = res.office
+        country = office.country if office is not None else res.person.country
+        return _Ref(res.person.id, res.person.name, country, hit.text, hit.start, office.role if office else None)
+    if hit.kind == "name" and len(hit.person_ids) == 1:
+        # A name the data knows, not in office on the date (a former leader, an older story).
+        try:
+            person = gazetteer.person(hit.person_ids[0])
+        except KeyError:
+            return None
+        return _Ref(person.id, person.name, person.country, hit.text, hit.start)
+    if res.status == "ambiguous" and hit.kind == "name":
+        # Prefer someone already in the story.
+        ids = [c.person.id for c in res.candidates if c.person is not None]
+        known = [pid for pid in reversed(state.recent) if pid in ids]
+        if known:
+            return replace(state.refs_by_pid[known[0]], surface=hit.text, start=hit.start)
+    return None
+
+
+_NAME_SHAPE = re.compile(r"(?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)(?: (?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)){1,4}")
+
+
+def _untracked(hit, on, gazetteer, context) -> _Ref | None:
+    """A named official the data lacks, after a title that gives the country ("Chilean
+    Foreign Minister Teodoro Ribera"): the office-holder if the name is theirs, else a
+    local person of that country."""
+    if not hit.country or not hit.role:
+        return None
+    from .people import NameHit
+
+    res = gazetteer.resolve_hit(NameHit(hit.start, hit.end, hit.text, "title", (), hit.country, hit.role),
+                                on=on, context=context)
+    if res.status == "resolved" and res.person is not None:
+        surname = res.person.name.split()[-1].lower()
+        if surname in hit.text.lower():
+            office = res.office
+            return _Ref(res.person.id, res.person.name, hit.country, hit.text, hit.start,
+                        office.role if office else hit.role)
+    name = hit.text.strip()
+    if not _NAME_SHAPE.fullmatch(name) or gazetteer.country_code(name.split()[0]) or len(name) > 60:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+    return _Ref(f"local:{slug}", name, hit.country, hit.text, hit.start, hit.role)
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _speaker(text: str, gazetteer, on, state: _State) -> _Ref | None:
@@ -287,44 +335,120 @@ def _speaker(text: str, gazetteer, on, state: _State) -> _Ref | None:
     return refs[-1] if refs else None
 
 
-def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
-                 earlier: list[Mention], version: str) -> list[Mention]:
-    text = cand.text
+def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
+    """Contact words of a sentence as (start, end, medium, word), exclusions removed."""
     excluded = [m.span() for m in rules.exclude.finditer(text)]
-    triggers = []
+    found = []
     for medium_name, pattern in rules.triggers.items():
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in excluded):
                 continue
-            triggers.append((m.start(), m.end(), medium_name, m.group()))
+            found.append((m.start(), m.end(), medium_name, m.group()))
+    found.sort()
+    return found
+
+
+# Where one sentence reports two contacts: "X will meet A in Doha on Tuesday before
+# seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
+_CLAUSE_BREAK = re.compile(r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+")
+_LATTER = re.compile(r"\bthe latter\b", re.I)
+_FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)
+_SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|to|met|meets|meet|received|receives|hosted|hosts|welcomed|welcomes|called|calls|phoned|visited|visits)\b[^.;]{0,70}$",
+    re.I,
+)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
+                 earlier: list[Mention], version: str) -> list[Mention]:
+    text = cand.text
+    triggers = _triggers(text, rules)
     if not triggers:
         return []
-    triggers.sort()
 
-    people = list(refs)
-    # Implicit participants: the two leaders of the last mention, the speaker, the story's subject.
+    # Implicit participants: the two leaders of the last mention, the speaker of a
+    # transcript ("I spoke with..."), the story's subject ("He met...").
+    implicit: list[_Ref] = []
     group = _GROUP_REF.search(text)
     if group and state.last and earlier:
-        for ref in _participants_of(earlier[state.last[0]], state):
-            if all(ref.pid != p.pid for p in people):
-                people.append(replace(ref, start=group.start()))
-    if state.speaker is not None and _FIRST_PERSON.search(text):
-        if all(state.speaker.pid != p.pid for p in people):
-            people.insert(0, replace(state.speaker, start=0))
-    if _PRONOUN_SUBJECT.search(text) and state.subject is not None:
-        if all(state.subject.pid != p.pid for p in people):
-            people.insert(0, replace(state.subject, start=0))
+        implicit += [replace(r, start=group.start()) for r in _participants_of(earlier[state.last[0]], state)]
+    first_person = _FIRST_PERSON.search(text)
+    if state.speaker is not None and first_person:
+        implicit.insert(0, replace(state.speaker, start=first_person.start()))
+    pronoun = _PRONOUN_SUBJECT.search(text)
+    if pronoun and state.subject is not None:
+        implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
-    kind = _medium(text, triggers)
-    duration = _duration(text)
+    out: list[Mention] = []
+    previous_people: list[_Ref] = []
+    for cs, ce in _clauses(text):
+        clause_triggers = [t for t in triggers if cs <= t[0] < ce]
+        if not clause_triggers:
+            continue
+        people = _dedupe([p for p in implicit if cs <= p.start < ce] + [p for p in refs if cs <= p.start < ce])
+        if previous_people and cs > 0:
+            latter = _LATTER.search(text, cs, ce)
+            former = _FORMER.search(text, cs, ce)
+            if latter:
+                people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
+            elif former:
+                people = _dedupe([replace(previous_people[0], start=former.start())] + people)
+            elif people and previous_people[0].pid not in {p.pid for p in people}:
+                # A clause without a subject of its own continues the last one's.
+                people = _dedupe([replace(previous_people[0], start=cs)] + people)
+        people = _with_story_subject(text, people, state)
+        out += _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
+                                state, rules, earlier, version)
+        previous_people = people or previous_people
+    return out
+
+
+def _dedupe(people: list[_Ref]) -> list[_Ref]:
+    seen, out = set(), []
+    for p in people:
+        if p.pid not in seen:
+            seen.add(p.pid)
+            out.append(p)
+    return out
+
+
+def _with_story_subject(text: str, people: list[_Ref], state: _State) -> list[_Ref]:
+    """ "...held talks with X" with no one else named: the story's subject is the other side."""
+    subject = state.subject
+    if subject is None or not people or not subject.country:
+        return people
+    if len({p.country for p in people}) != 1 or subject.country in {p.country for p in people}:
+        return people
+    first = min(people, key=lambda p: p.start)
+    if _WITH_BEFORE.search(text[:first.start]) and not re.search(r"\b(?:I|we|he|she|they)\b", text[:first.start]):
+        return [replace(subject, start=0)] + people
+    return people
+
+
+def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, people: list[_Ref], base,
+                     publication, gazetteer, state: _State, rules: _Compiled, earlier: list[Mention],
+                     version: str) -> list[Mention]:
+    clause = text[cs:ce]
+    kind = _medium(text, triggers, people, state, earlier)
+    duration = _duration(clause)
     sources = _sources(text)
-    topics = _topics(text)
+    topics = _topics(clause)
 
     if len({p.country for p in people if p.country}) < 2:
         # Not a contact between governments on its own. It may still add detail to
         # the last mention ("The call lasted about 40 minutes, according to Axios."),
         # or report a one-sided visit ("Pompeo will visit Ecuador").
-        if not people and state.last and earlier and _refers_back(text, earlier[state.last[0]].type):
+        if not people and state.last and earlier and _refers_back(clause, earlier[state.last[0]].type):
             for i in state.last:
                 m = earlier[i]
                 earlier[i] = replace(
@@ -334,39 +458,70 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                     topics=_union(m.topics, topics),
                 )
             return []
-        return _solo_visit(cand, people, triggers, base, publication, gazetteer, rules, version, duration)
+        sub = Candidate(cand.start + cs, cand.start + ce, clause, cand.block_kind, cand.index)
+        shifted = [replace(p, start=p.start - cs) for p in people]
+        found = _solo_visit(sub, shifted, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], base,
+                            publication, gazetteer, rules, version, duration)
+        return [replace(m, evidence=text, span=(cand.start, cand.end)) for m in found]
 
-    if rules.cancelled.search(text) or _QUESTION.search(text):
+    if rules.cancelled.search(clause) or _QUESTION.search(text):
         return []
-    status = _status(text, triggers, rules)
-    if status is None:
-        return []
-    date = _date(text, base, publication, status, triggers)
-    place, host = _place(text, people, gazetteer, kind)
-    if kind == "in-person":
-        kind = "visit" if host else "meeting"
-    participants = _as_participants(people, gazetteer, date)
-    mention = Mention(
-        doc_id="",
-        type=kind,
-        status=status,
-        participants=participants,
-        date=date,
-        evidence=text,
-        span=(cand.start, cand.end),
-        duration_minutes=duration,
-        location=place,
-        host=gazetteer.country_name(host) if host else None,
-        sources=sources,
-        topics=topics,
-        level=_level(participants, gazetteer, date),
-        rules=version,
-    )
-    out = [mention]
-    back = _back_reference(text, base, publication, mention)
-    if back is not None:
-        out.append(back)
+    status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
+    date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
+    if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
+        date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
+    out: list[Mention] = []
+    for group in _sides(people, kind, clause):
+        place, host = _place(clause, group, gazetteer, kind)
+        mtype = kind
+        if kind == "in-person":
+            mtype = "visit" if host else "meeting"
+        participants = _as_participants(group, gazetteer, date)
+        mention = Mention(
+            doc_id="",
+            type=mtype,
+            status=status,
+            participants=participants,
+            date=date,
+            evidence=text,
+            span=(cand.start, cand.end),
+            duration_minutes=duration,
+            location=place,
+            host=gazetteer.country_name(host) if host else None,
+            sources=sources,
+            topics=topics,
+            level=_level(participants, gazetteer, date),
+            rules=version,
+        )
+        out.append(mention)
+        back = _back_reference(clause, base, publication, mention)
+        if back is not None:
+            out.append(back)
     return out
+
+
+def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
+    """The engagements among the people of a clause.
+
+    A call is between two sides: one subject calling a list of counterparts from
+    several countries made several calls. So is a visit (to one country at a time).
+    A meeting with several counterparts is one multilateral meeting, unless the text
+    says the meetings were bilateral or separate.
+    """
+    hub = min(people, key=lambda p: p.start)
+    others = [p for p in people if p.pid != hub.pid and p.country != hub.country]
+    countries = {p.country for p in others}
+    split = len(countries) > 1 and (kind == "call" or _SPLIT_MEETINGS.search(clause) or _is_visit_like(clause))
+    if not split:
+        return [people]
+    groups = []
+    for country in dict.fromkeys(p.country for p in others):
+        groups.append([hub] + [p for p in others if p.country == country])
+    return groups
+
+
+def _is_visit_like(clause: str) -> bool:
+    return re.search(r"\bvisit(?:s|ed|ing)?\b", clause, re.I) is not None and not _SUMMIT.search(clause)
 
 
 def _participants_of(mention: Mention, state: _State) -> list[_Ref]:
@@ -380,19 +535,34 @@ def _refers_back(text: str, mtype: str) -> bool:
     return re.search(rf"\b(?:the|their|this|that) (?:{nouns})\b", text, re.I) is not None
 
 
-def _medium(text: str, triggers) -> str:
-    """call or in-person, from the triggers of the sentence."""
-    call_words = [t for t in triggers if t[2] == "call"]
-    person_words = [t for t in triggers if t[2] != "call"]
-    strong_call = [t for t in call_words if not re.match(r"(?i)spoke|speaks?|call", t[3]) or
-                   re.search(r"(?i)phone|telephon|video", text)]
-    if strong_call:
+_WEAK_CALL = re.compile(r"(?i)^(?:spoke|speaks?|talk(?:ed)?|call(?:s|ed|ing)?)$")
+_IN_PERSON_CUE = re.compile(r"\b(?:in person|face[- ]to[- ]face|sidelines|on the margins|in (?:the )?(?:Kremlin|White House|Elysee|Élysée))\b", re.I)
+
+
+def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
+    """call or in-person: the medium of the contact word nearest the people."""
+    if re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcall\b", text) \
+            and not _IN_PERSON_CUE.search(text):
+        strong = [t for t in triggers if t[2] == "call"]
+        if strong:
+            return "call"
+    if people:
+        anchor = sorted(p.start for p in people)
+        def distance(t):
+            return min(abs(t[0] - a) for a in anchor)
+        nearest = min(triggers, key=distance)
+    else:
+        nearest = triggers[0]
+    if nearest[2] == "call":
+        if _WEAK_CALL.match(nearest[3]) and (_IN_PERSON_CUE.search(text) or any(t[2] != "call" for t in triggers
+                                                                              if abs(t[0] - nearest[0]) < 40)):
+            return "in-person"
         return "call"
-    if call_words and not person_words:
-        return "call"
-    if person_words:
-        return "in-person"
-    return "call"
+    if nearest[2] == "neutral":
+        if earlier and state is not None and state.last:
+            return "call" if earlier[state.last[0]].type == "call" else "in-person"
+        return "call" if not _IN_PERSON_CUE.search(text) else "in-person"
+    return "in-person"
 
 
 def _status(text: str, triggers, rules: _Compiled) -> str | None:
