@@ -145,6 +145,8 @@ class _State:
     speaker: _Ref | None = None  # the current speaker of a transcript
     last: list[int] = field(default_factory=list)  # indexes of the mentions of the last reporting sentence
     recent: list[str] = field(default_factory=list)  # person ids seen, most recent last
+    narrative: tuple[int, ResolvedDate] | None = None  # the last day the story moved to, and where
+    index: int = 0  # the sentence being read
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
 
 
@@ -162,6 +164,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     state = _State()
     mentions: list[Mention] = []
     for cand in sents:
+        state.index = cand.index
         refs = _people(cand.text, base, gazetteer, state)
         speaker = _speaker(cand.text, gazetteer, base, state)
         if speaker is not None:
@@ -176,7 +179,29 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
             state.last = [len(mentions) + i for i, m in enumerate(new) if not m.flags or "back-reference" not in m.flags]
             mentions.extend(new)
         _remember(refs, state)
+        _advance_narrative(cand.text, base, state)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+# How far back (in sentences) the day a story moved to still dates an undated contact.
+NARRATIVE_REACH = 3
+
+
+def _advance_narrative(text: str, base, state: _State) -> None:
+    """Remember the last past day a sentence names ("...calls on Sunday 18 February").
+
+    An undated contact reported right after it ("He then held a meeting with...")
+    happened that day, not on the publication day.
+    """
+    from .when import find_time_expressions, resolve_time
+
+    for expr in reversed(find_time_expressions(text)):
+        if expr.kind in ("since", "range") or expr.kind == "relative" and expr.relative in (None, "ago"):
+            continue
+        res = resolve_time(expr, base, tense="past")
+        if res.value and res.granularity == "day" and (base is None or res.value <= base.isoformat()):
+            state.narrative = (state.index, res)
+            return
 
 
 def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
@@ -470,6 +495,9 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
+    if (date.reason or "").startswith("undated") and state.narrative is not None \
+            and 0 < state.index - state.narrative[0] <= NARRATIVE_REACH:
+        date = replace(_basis(state.narrative[1], publication), reason="the day the story last named")
     out: list[Mention] = []
     for group in _sides(people, kind, clause):
         place, host = _place(clause, group, gazetteer, kind)
