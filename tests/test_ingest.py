@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from conftest import FAKE_RULES, doc, fake_process
 from corpus import DEV_GOLD
 from readouts.ledger import Ledger, schema
-from readouts.records import DocumentError
+from readouts.records import Document, DocumentError
 
 BIDEN, BIBI = "Q6279:Joe_Biden", "Q43723:Benjamin_Netanyahu"
 PAIR = f"{BIDEN}|{BIBI}"
@@ -266,3 +266,23 @@ def test_dev_corpus_twice_is_identical_and_a_rules_bump_redoes_each_mention_once
 def ledger_rules(ledger) -> str:
     with ledger.engine.connect() as conn:
         return conn.execute(sa.select(schema.runs.c.rules).limit(1)).scalar() or ""
+
+
+def test_a_process_pool_writes_the_same_ledger(db_url, tmp_path):
+    docs = [doc(f"p{i:02d}", f"call occurred {PAIR} 2024-03-{1 + i % 9:02d} sources=S{i % 4}") for i in range(30)]
+    docs.append(Document("copy", docs[0].content))  # a duplicate while the first is still in flight
+    pooled = Ledger(db_url)
+    summary = _ingest(pooled, docs, jobs=3, batch_size=4)
+    assert (summary.new, summary.duplicate) == (30, 1)
+    serial = Ledger(tmp_path / "serial.db")
+    _ingest(serial, docs)
+    assert tables(pooled) == tables(serial)
+
+
+def test_one_document_twice_in_a_run_keeps_the_later_version(ledger):
+    first = doc("same", f"call occurred {PAIR} 2024-01-19")
+    later = doc("same", f"call occurred {PAIR} 2024-01-20")
+    summary = _ingest(ledger, [first, later], batch_size=10)
+    assert (summary.new, summary.changed) == (1, 1)
+    with ledger.engine.connect() as conn:
+        assert conn.execute(sa.select(schema.events.c.date)).scalars().all() == ["2024-01-20"]

@@ -71,10 +71,12 @@ def _open(db):
 @_db_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
               help="Documents written per transaction.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1),
+              help="Extraction processes (try the number of CPU cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_json_option
 @_handles_errors
-def ingest(sources, db, batch_size, quiet, as_json):
+def ingest(sources, db, batch_size, jobs, quiet, as_json):
     """Extract engagements from files, folders and .jsonl manifests into the ledger.
 
     Idempotent: a document already stored with the same content and rules is
@@ -92,7 +94,7 @@ def ingest(sources, db, batch_size, quiet, as_json):
             counts[key] += 1
             advance(doc_id, counts)
 
-        summary = ledger.ingest(iter_documents(sources), batch_size=batch_size, progress=progress)
+        summary = ledger.ingest(iter_documents(sources), batch_size=batch_size, progress=progress, jobs=jobs)
     for error in summary.failures:
         click.echo(f"failed: {error}", err=True)
     click.echo(

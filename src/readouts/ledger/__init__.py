@@ -17,7 +17,6 @@ fits several people raises ``readouts.errors.AmbiguousName`` listing them.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterable
 
@@ -57,14 +56,17 @@ class Ledger:
 
     def ingest(self, items: Iterable[Document | DocumentError], *, process: Process | None = None, resources=None,
                rules_version: str | None = None, gazetteer_version: str | None = None,
-               batch_size: int = 32, progress: Progress | None = None) -> IngestSummary:
+               batch_size: int = 32, progress: Progress | None = None, jobs: int = 1) -> IngestSummary:
         """Store documents: extract (``process``, default ``readouts.pipeline.process``), write, merge.
 
         Idempotent (see ``ledger.ingest``); per-document failures are recorded
-        with their reason code and the run goes on.
+        with their reason code and the run goes on. ``jobs > 1`` extracts in a
+        process pool (``process`` must then be picklable); writing stays in
+        this process, in input order.
         """
         return Ingestor(self.engine, process=process, resources=resources, rules_version=rules_version,
-                        gazetteer_version=gazetteer_version, batch_size=batch_size, progress=progress).run(items)
+                        gazetteer_version=gazetteer_version, batch_size=batch_size, progress=progress,
+                        jobs=jobs).run(items)
 
     # ------------------------------------------------------------------ asking
 
@@ -120,6 +122,3 @@ class Ledger:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
                     for t in schema.metadata.sorted_tables}
-
-    def today(self) -> dt.date:
-        return dt.date.today()

@@ -15,9 +15,11 @@ the job without duplicating anything.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -132,8 +134,12 @@ class Ingestor:
         gazetteer_version: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         progress: Progress | None = None,
+        jobs: int = 1,
     ):
         self.engine = engine
+        self.jobs = max(1, jobs)
+        # Documents in flight at once: enough to keep every worker busy.
+        self.window = 0 if self.jobs <= 1 else 4 * self.jobs
         self._process = process
         self.resources = resources
         if rules_version is None or gazetteer_version is None:
@@ -168,56 +174,12 @@ class Ingestor:
                 )
             ).inserted_primary_key[0]
         summary = IngestSummary(run_id=run_id)
-        batch: list[_Pending] = []
-        failures: list[DocumentError] = []
-        pending_hashes: dict[str, str] = {}
-        last_flush = time.monotonic()
-
-        def flush() -> None:
-            nonlocal batch, failures, last_flush
-            if batch or failures:
-                self._write(batch, failures, summary)
-            batch, failures = [], []
-            pending_hashes.clear()
-            last_flush = time.monotonic()
-
-        for item in items:
-            summary.seen += 1
-            if isinstance(item, DocumentError):
-                self._fail(item, failures, summary)
-                continue
-            doc = item
-            digest = content_hash(doc)
-            if digest in pending_hashes:
-                summary.duplicate += 1
-                self.progress("duplicate", doc.id)
-                continue
-            outcome, replaces = self._classify(doc, digest)
-            if outcome in ("unchanged", "duplicate"):
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                self.progress(outcome, doc.id)
-                continue
-            try:
-                result = self.process(doc, resources=self.resources)
-            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the batch)
-                result = None
-                error = DocumentError(doc.id, getattr(exc, "code", "internal"), f"{type(exc).__name__}: {exc}")
-            else:
-                error = result.error
-            if error is not None:
-                self._fail(error, failures, summary)
-                continue
-            if outcome == "recheck":
-                if self._same_versions(replaces[0], result):
-                    summary.unchanged += 1
-                    self.progress("unchanged", doc.id)
-                    continue
-                outcome = "stale"
-            pending_hashes[digest] = doc.id
-            batch.append(_Pending(doc, digest, outcome, result, replaces))
-            if len(batch) >= self.batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
-                flush()
-        flush()
+        pool = self._pool()
+        try:
+            self._run(items, summary, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         summary.seconds = time.perf_counter() - started
         with self.engine.begin() as conn:
             conn.execute(
@@ -227,6 +189,94 @@ class Ingestor:
                 )
             )
         return summary
+
+    def _pool(self):
+        if self.jobs <= 1:
+            return None
+        from concurrent.futures import ProcessPoolExecutor
+
+        process = self.process  # resolves the default pipeline and its resources once, here
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(process, self.resources))
+
+    def _run(self, items, summary: IngestSummary, pool) -> None:
+        batch: list[_Pending] = []
+        failures: list[DocumentError] = []
+        # Documents classified but not yet written: their hashes (later copies are duplicates)
+        # and their ids and urls (a later version of one must wait until it is written).
+        inflight_hashes: set[str] = set()
+        inflight_keys: set[str] = set()
+        window: deque = deque()
+        last_flush = time.monotonic()
+
+        def keys(doc: Document) -> set[str]:
+            return {f"id:{doc.id}"} | ({f"url:{doc.url}"} if doc.url else set())
+
+        def release(doc: Document, digest: str) -> None:
+            inflight_hashes.discard(digest)
+            inflight_keys.difference_update(keys(doc))
+
+        def flush() -> None:
+            nonlocal batch, failures, last_flush
+            if batch or failures:
+                self._write(batch, failures, summary)
+            for item in batch:
+                release(item.doc, item.digest)
+            batch, failures = [], []
+            last_flush = time.monotonic()
+
+        def complete(entry) -> None:
+            doc, digest, outcome, replaces, pending = entry
+            try:
+                result = pending.result() if pool is not None else pending()
+            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the batch)
+                result, error = None, DocumentError(doc.id, getattr(exc, "code", "internal"),
+                                                    f"{type(exc).__name__}: {exc}")
+            else:
+                error = result.error
+            if error is not None:
+                release(doc, digest)
+                self._fail(error, failures, summary)
+            elif outcome == "recheck" and self._same_versions(replaces[0], result):
+                release(doc, digest)
+                summary.unchanged += 1
+                self.progress("unchanged", doc.id)
+            else:
+                batch.append(_Pending(doc, digest, "stale" if outcome == "recheck" else outcome, result, replaces))
+            if len(batch) >= self.batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
+                flush()
+
+        for item in items:
+            summary.seen += 1
+            if isinstance(item, DocumentError):
+                self._fail(item, failures, summary)
+                continue
+            doc = item
+            digest = content_hash(doc)
+            if digest in inflight_hashes:
+                summary.duplicate += 1
+                self.progress("duplicate", doc.id)
+                continue
+            if keys(doc) & inflight_keys:
+                while window:
+                    complete(window.popleft())
+                flush()
+            outcome, replaces = self._classify(doc, digest)
+            if outcome in ("unchanged", "duplicate"):
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                self.progress(outcome, doc.id)
+                continue
+            inflight_hashes.add(digest)
+            inflight_keys.update(keys(doc))
+            if pool is not None:
+                pending = pool.submit(_process_in_worker, doc)
+            else:
+                pending = functools.partial(self.process, doc, resources=self.resources)
+            window.append((doc, digest, outcome, replaces, pending))
+            while window and (len(window) > self.window or (pool is not None and window[0][4].done())):
+                complete(window.popleft())
+        while window:
+            complete(window.popleft())
+        flush()
 
     def _fail(self, error: DocumentError, failures: list[DocumentError], summary: IngestSummary) -> None:
         summary.failed += 1
@@ -354,6 +404,18 @@ class Ingestor:
 
 
 _COUNTER = {"new": "new", "changed": "changed", "stale": "reextracted"}
+
+_worker_process: Process | None = None
+_worker_resources = None
+
+
+def _init_worker(process: Process, resources) -> None:
+    global _worker_process, _worker_resources
+    _worker_process, _worker_resources = process, resources
+
+
+def _process_in_worker(doc: Document) -> DocumentResult:
+    return _worker_process(doc, resources=_worker_resources)
 
 
 def _report_index(result: DocumentResult, mention: Mention) -> int | None:
