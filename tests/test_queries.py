@@ -255,7 +255,6 @@ def test_dev_corpus_answers_when_biden_and_netanyahu_last_spoke(tmp_path):
     assert seed_quotes, last["quotes"]
     seed_text = " ".join(SEED.read_text(encoding="utf-8").split())
     assert " ".join(seed_quotes[0]["text"].split()) in seed_text
-    assert "40 minutes" in seed_quotes[0]["text"] or "40-minute" in seed_quotes[0]["text"]
 
 
 def test_titles_in_questions_go_through_the_people_layer(filled):
