@@ -65,13 +65,14 @@ class _Group:
     def medium(self) -> str:
         return _medium(self.type)
 
-    def accepts(self, m: Mention, *, loose_date: bool) -> bool:
+    def accepts(self, m: Mention, *, loose_date: bool, published=None) -> bool:
         if _medium(m.type) != self.medium or m.status != self.status:
             return False
         if frozenset(p.person_id for p in m.participants) != self.pids:
             return False
         if loose_date and (_undated(m) or _undated_date(self.date)):
-            return True
+            # An undated report is the recent engagement, not one long past.
+            return _recent(self.date.value if _undated(m) else m.date.value, published)
         return dates_compatible(self.date.value, m.date.value)
 
     def add(self, m: Mention) -> None:
@@ -85,26 +86,47 @@ class _Group:
         self.pids = frozenset(self.participants)
 
 
-def _absorb_solo_visits(groups: list[_Group], country_name) -> list[_Group]:
-    """Join a visitor-only visit with the visitor's contacts in the host country."""
+# How many days before the publication an engagement still counts as the one an
+# undated report of the same people refers to.
+RECENT_DAYS = 3
+
+
+def _recent(value: str | None, published) -> bool:
+    if value is None or published is None:
+        return value is None
+    if len(value) < 10:
+        return published.isoformat().startswith(value)
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= RECENT_DAYS
+
+
+def _absorb_solo_visits(groups: list[_Group], country_name, published) -> list[_Group]:
+    """Join a visitor-only visit with the visitor's contact with the host country's officials."""
+
+    def joins(solo: _Group, other: _Group, visitor: str) -> bool:
+        if other is solo or len(other.pids) < 2 or visitor not in other.pids:
+            return False
+        if other.medium != "in-person" or other.status != solo.status:
+            return False
+        if not any(p.person_id != visitor and p.country and country_name(p.country) == solo.host
+                   for p in other.participants.values()):
+            return False
+        if _undated_date(other.date):
+            return _recent(solo.date.value, published)
+        return dates_compatible(solo.date.value, other.date.value)
+
     out = []
     for g in groups:
         if len(g.pids) == 1 and g.type == "visit" and g.host:
             visitor = next(iter(g.pids))
-            partner = next(
-                (h for h in groups if h is not g and len(h.pids) >= 2 and visitor in h.pids
-                 and h.medium == "in-person" and h.status == g.status
-                 and dates_compatible(g.date.value, h.date.value) or
-                 (h is not g and len(h.pids) >= 2 and visitor in h.pids and h.medium == "in-person"
-                  and h.status == g.status and _undated_date(h.date))),
-                None,
-            )
-            if partner is not None and any(
-                p.country and p.person_id != visitor and country_name(p.country) == g.host
-                for p in partner.participants.values()
-            ):
-                for m in g.mentions:
-                    partner.mentions.append(m)
+            partner = next((h for h in groups if joins(g, h, visitor)), None)
+            if partner is not None:
+                partner.mentions.extend(g.mentions)
                 partner.date = _more_precise(partner.date, g.date)
                 partner.type = "visit"
                 partner.host = partner.host or g.host
@@ -126,12 +148,12 @@ def document_events(mentions: list[Mention] | tuple[Mention, ...], publication: 
         m = mentions[i]
         target = next((g for g in groups if g.accepts(m, loose_date=False)), None)
         if target is None and _undated(m):
-            target = next((g for g in groups if g.accepts(m, loose_date=True)), None)
+            target = next((g for g in groups if g.accepts(m, loose_date=True, published=publication.date)), None)
         if target is None:
             groups.append(_Group(m))
         else:
             target.add(m)
-    groups = _absorb_solo_visits(groups, country_name)
+    groups = _absorb_solo_visits(groups, country_name, publication.date)
     groups.sort(key=lambda g: min(m.span[0] for m in g.mentions))
     return [_event(g, publication) for g in groups]
 

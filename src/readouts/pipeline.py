@@ -32,7 +32,7 @@ def process(doc: Document, *, resources: Resources | None = None) -> DocumentRes
     """Everything readouts learns from one document."""
     from .clean import clean
     from .events import document_events
-    from .extract import extract_mentions
+    from .mentions import extract_mentions
     from .when import publication_date
 
     resources = resources or Resources.default()

@@ -198,7 +198,7 @@ def _advance_narrative(text: str, base, state: _State) -> None:
     for expr in reversed(find_time_expressions(text)):
         if expr.kind in ("since", "range") or expr.kind == "relative" and expr.relative in (None, "ago"):
             continue
-        res = resolve_time(expr, base, tense="past")
+        res = resolve_time(expr, base, tense=None)
         if res.value and res.granularity == "day" and (base is None or res.value <= base.isoformat()):
             state.narrative = (state.index, res)
             return
@@ -241,8 +241,12 @@ def _part_of_longer_name(text: str, hit) -> bool:
         return False
     if _is_time_word(hit.text):
         return True  # "May" the month, not Theresa May, unless a title says so
-    after = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[hit.end:hit.end + 40])
-    return bool(after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)))
+    after = re.match(r"[ \t]+([A-Z](?:[\w'’-]+|\.))", text[hit.end:hit.end + 40])
+    if after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)):
+        return True
+    before = re.search(r"(?<=[a-z,;:] )([A-Z][\w'’-]+)[ \t]+$", text[max(0, hit.start - 40):hit.start])
+    return bool(before and before.group(1).lower() not in _TITLE_WORDS and not _is_time_word(before.group(1))
+                and not before.group(1).endswith(("'s", "’s")) and not _nationality(before.group(1)))
 
 
 _TIME_WORDS = frozenset(
@@ -489,8 +493,8 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
                             publication, gazetteer, rules, version, duration)
         return [replace(m, evidence=text, span=(cand.start, cand.end)) for m in found]
 
-    if rules.cancelled.search(clause) or _QUESTION.search(text):
-        return []
+    if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
+        return []  # cancelled, or asked about rather than reported
     status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
