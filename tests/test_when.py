@@ -57,6 +57,14 @@ def test_partial_date_takes_the_previous_december_in_a_january_paper():
     assert value("Feb. 24", D(2020, 2, 11)) == "2020-02-24"  # unknown tense: the nearest
 
 
+def test_a_past_day_without_year_a_year_back_is_the_coming_one_when_that_is_near():
+    # "why did he announce an invasion on February 16" in a Feb. 12 report
+    assert value("on February 16", D(2022, 2, 12), tense="past") == "2022-02-16"
+    # but not when both readings are far, nor for a since-reference
+    assert value("on May 16", D(2022, 2, 12), tense="past") == "2021-05-16"
+    assert value("since February 16", D(2022, 2, 12)) == "2021-02-16"
+
+
 def test_partial_date_with_weekday_picks_the_fitting_year():
     assert value("Tuesday, November 8", D(2022, 11, 9)) == "2022-11-08"
     assert value("Tuesday, November 8", D(2024, 1, 19), tense="past") == "2022-11-08"

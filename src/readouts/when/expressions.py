@@ -25,6 +25,10 @@ Kinds of :class:`TimeExpression` (field ``kind``):
 ``range``
     "March 3-5", "from 3 to 5 March", "February 24-25, 2020", "March 30 to April 2":
     ``year``/``month``/``day`` of the first day, ``end_year``/``end_month``/``end_day``.
+``role`` is "dateline" for the date of a dateline, byline or date line ("WASHINGTON,
+Jan 19 (Reuters) -", "Updated: 19 January 2024", a line holding only a date): it dates
+the page, not an event.
+
 ``since``
     a back-reference, "since Dec. 23", "since 2019", "since last month": the
     referenced date's fields, and ``ref_kind``, the kind of the referenced expression.
@@ -67,6 +71,7 @@ class TimeExpression:
     part: str | None = None  # morning | afternoon | evening | night
     prep: str | None = None  # the preposition before the expression, lower case
     ref_kind: str | None = None  # since: kind of the referenced expression
+    role: str | None = None  # "dateline": the date of a dateline, byline or date line, not of an event
 
 
 # ---------------------------------------------------------------- the pattern
@@ -98,7 +103,7 @@ _PATTERN = rf"""
 | (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y}))?{_NOTNUM})
 | (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:,?\s+(?:of\s+)?(?P<my_y>{_Y}))?{_NOTNUM})
 | (?P<yr>(?:(?P<yr_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<yr_y>{_Y})(?![\d/.:-]|,\d))
-| (?P<ago>(?P<ago_n>\d{{1,3}}|{lx.NUMBER_WORD_RE}|(?i:a\s+few|several))\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:ago|earlier))
+| (?P<ago>(?P<ago_n>\d{{1,3}}|{lx.NUMBER_WORD_RE}|(?i:a\s+few|several))\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:or\s+so\s+)?(?i:ago|earlier))
 | (?P<rel>{lx.RELATIVE_RE})
 | (?P<wd>(?:(?P<wd_mod>{lx.WEEKDAY_MODIFIER_RE})\s+)?(?P<wd_d>{_WDF})(?P<wd_part>{_PART})?)
 | (?P<dom>the\s+(?P<dom_d>[0-3]?\d(?:st|nd|rd|th))(?![\d:])(?!\s+(?:of\s+)?(?:{_M}|(?i:century|centuries|anniversary|amendment|floor|time|round|day|session|edition|annual|congress|parliament|summit|meeting))))
@@ -261,6 +266,29 @@ def _build(m: re.Match) -> TimeExpression | None:
     return TimeExpression(start=m.start(), end=m.end(), text=m.group(0), kind=kind, prep=prep, **f)
 
 
+_PAGE_CUE_BEFORE = re.compile(r"(?i)(?:" + "|".join(re.escape(c) for c in lx.PAGE_DATE_CUES)
+                              + r")\s*(?:on|at)?\s*:?\s*$|^\s*(?:•\s*)?By\b.{0,40}[-–—|]\s*$|^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|$)")
+_DATE_LINE_REST = re.compile(r"^[\s,|•\-–—]*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s,|•\-–—]*$", re.I)
+
+
+def _role(text: str, m: re.Match) -> str | None:
+    """ "dateline" when the match dates the page: a dateline, a byline, a line of its own."""
+    s, e = m.start(), m.end()
+    ls = text.rfind("\n", 0, s) + 1
+    before = text[ls:s]
+    if len(before) > 60:
+        return None
+    le = text.find("\n", e)
+    rest = text[e:(len(text) if le < 0 else le)]
+    if not before.strip(" \t•|-–—") and _DATE_LINE_REST.match(rest):
+        return "dateline"  # a line holding only the date (and maybe a time)
+    if _PAGE_CUE_BEFORE.search(before) and (_AFTER_DATELINE.match(rest) or before.strip().endswith(":")
+                                            or not before.strip().endswith(",")):
+        return "dateline"
+    return None
+
+
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """All time expressions of ``text``, in order and non-overlapping (one regex pass)."""
     if not text:
@@ -287,10 +315,20 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
             e = _build(m)
             if e is None:
                 continue
+            if e.kind == "date" and e.day is not None and e.month is not None:
+                role = _role(text, m)
+                if role:
+                    e = _with_role(e, role)
             out.append(e)
             last_end = m.end()
             break
     return out
+
+
+def _with_role(e: TimeExpression, role: str) -> TimeExpression:
+    from dataclasses import replace
+
+    return replace(e, role=role)
 
 
 @lru_cache(maxsize=4096)

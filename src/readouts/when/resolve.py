@@ -31,6 +31,14 @@ from . import days
 from .expressions import TimeExpression, parse_time_expression
 from .tense import tense_of
 
+#: A day written without its year in a past report is near the base: when the past
+#: reading puts it more than HORIZON_FAR days back but the coming one is within
+#: HORIZON_NEAR days, the coming one is meant ("announced an invasion on February 16"
+#: in a Feb. 12 report; a past day that old would carry its year or "last year").
+#: Future readings are not turned round: "the election on Nov. 5" in January is common.
+HORIZON_FAR = 300
+HORIZON_NEAR = 62
+
 #: Longest string resolve_time will read as one expression.
 MAX_EXPRESSION_CHARS = 1000
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -124,10 +132,19 @@ def _resolve_date(e: TimeExpression, base: dt.date | None, direction: str | None
     if base is None:
         return _unknown("a date without its year needs a base date", text)
     dirn = "past" if direction in ("past", "last") else "future" if direction in ("future", "next") else None
-    d = days.occurrence(base, e.month, e.day, dirn, e.weekday)
+    d = _near_occurrence(base, e.month, e.day, dirn, e.weekday, e.kind != "since")
     if d is None:
         return _unknown("no year fits the date and its weekday", text)
     return _day(d, "explicit", text)
+
+
+def _near_occurrence(base, month, day, dirn, weekday, may_flip):
+    d = days.occurrence(base, month, day, dirn, weekday)
+    if may_flip and dirn == "past" and weekday is None and d is not None and abs((d - base).days) > HORIZON_FAR:
+        other = days.occurrence(base, month, day, "future")
+        if other is not None and abs((other - base).days) <= HORIZON_NEAR:
+            return other
+    return d
 
 
 def _resolve_range(e: TimeExpression, base: dt.date | None, direction: str | None) -> ResolvedDate:
@@ -143,7 +160,7 @@ def _resolve_range(e: TimeExpression, base: dt.date | None, direction: str | Non
         if base is None:
             return _unknown("a range without its year needs a base date", text)
         dirn = "past" if direction in ("past", "last") else "future" if direction in ("future", "next") else None
-        start = days.occurrence(base, e.month, e.day, dirn, e.weekday)
+        start = _near_occurrence(base, e.month, e.day, dirn, e.weekday, e.kind != "since")
         if start is None:
             return _unknown("no year fits the range", text)
     end_year = start.year
