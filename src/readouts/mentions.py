@@ -20,7 +20,7 @@ from functools import cache
 
 from .find import is_candidate, sentences
 from .records import Article, Candidate, Mention, Participant, Publication, ResolvedDate
-from .rules import load_rules, rules_version
+from .rules import load_rules, rules_version, url_country
 
 # ---------------------------------------------------------------- compiled rules
 
@@ -147,6 +147,7 @@ class _State:
     recent: list[str] = field(default_factory=list)  # person ids seen, most recent last
     narrative: tuple[int, ResolvedDate] | None = None  # the last day the story moved to, and where
     index: int = 0  # the sentence being read
+    home: str | None = None  # the country the page's address points to
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
 
 
@@ -161,7 +162,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     version = f"{rules_version()}+{getattr(gazetteer, 'version', '?')}"
     base = publication.date
     sents = sentences(article)
-    state = _State()
+    state = _State(home=url_country(article.url))
     mentions: list[Mention] = []
     for cand in sents:
         state.index = cand.index
@@ -278,7 +279,8 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
 
     refs: list[_Ref] = []
     seen: set[str] = set()
-    home = state.subject.country if state.subject is not None else None
+    # "the Prime Minister" is the home country's: the page's, else the story subject's.
+    home = state.home or (state.subject.country if state.subject is not None else None)
     context = ResolveContext(country=home, recent=tuple(state.recent[-8:]))
     hits = gazetteer.scan(text)
     for k, hit in enumerate(hits):
@@ -379,7 +381,9 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 
 # Where one sentence reports two contacts: "X will meet A in Doha on Tuesday before
 # seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
-_CLAUSE_BREAK = re.compile(r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+")
+_CLAUSE_BREAK = re.compile(
+    r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
+)
 _LATTER = re.compile(r"\bthe latter\b", re.I)
 _FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)
 _SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
@@ -597,17 +601,27 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
     return "in-person"
 
 
-def _status(text: str, triggers, rules: _Compiled) -> str | None:
+def _status(text: str, triggers, rules: _Compiled) -> str:
+    """planned when a future marker governs the contact word, else occurred.
+
+    A marker counts before the contact word ("will meet", "is due to visit") or right
+    after it in the same clause ("talks are scheduled for Monday"), not after a
+    coordination ("are in talks and are expected to address the nation").
+    """
     first = triggers[0][0]
-    window = text[max(0, first - 60): triggers[-1][1] + 25]
-    planned = rules.planned.search(window)
-    if planned:
-        # A past-tense contact verb right at the trigger outweighs a distant future marker.
-        near_past = any(_PAST_VERB.fullmatch(t[3]) for t in triggers)
-        if near_past and abs(planned.start() + max(0, first - 60) - first) > 40:
-            return "occurred"
-        return "planned"
-    return "occurred"
+    lead = max(0, first - 60)
+    before = [m for m in rules.planned.finditer(text, lead, first)]
+    last_end = triggers[-1][1]
+    after = None
+    m = rules.planned.search(text, last_end, last_end + 25)
+    if m and not re.search(r"\band\b|,", text[last_end:m.start()]):
+        after = m
+    if not before and after is None:
+        return "occurred"
+    near_past = any(_PAST_VERB.fullmatch(t[3]) for t in triggers)
+    if near_past and not after and before and first - before[-1].end() > 40:
+        return "occurred"  # a past-tense contact verb outweighs a distant future marker
+    return "planned"
 
 
 def _date(text: str, base, publication: Publication, status: str, triggers) -> ResolvedDate:
@@ -705,6 +719,20 @@ def _topics(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def place_code(name: str, gazetteer) -> str | None:
+    """The country of a place phrase: "State House Nairobi" -> KEN, "Al Salam Palace, Jeddah" -> SAU."""
+    words = name.replace(",", " ").split()
+    for k in range(len(words)):
+        part = " ".join(words[k:])
+        code = gazetteer.place_country(part) or gazetteer.country_code(part)
+        if code is not None:
+            return code
+    return None
+
+
+_PASSIVE_RECEIVER = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:warmly\s+|officially\s+)?(?:welcomed|received|hosted|greeted)\s+by\b", re.I)
+
+
 def _place(text: str, people, gazetteer, kind: str) -> tuple[str | None, str | None]:
     """The place of an in-person contact and, for a visit, the host country (ISO3)."""
     if kind != "in-person":
@@ -712,9 +740,8 @@ def _place(text: str, people, gazetteer, kind: str) -> tuple[str | None, str | N
     countries = {p.country for p in people if p.country}
     place = host = None
     for m in _PLACE.finditer(text):
-        name = m.group("place")
-        name = re.sub(r"^the ", "", name)
-        code = gazetteer.place_country(name) or gazetteer.country_code(name)
+        name = re.sub(r"^the ", "", m.group("place"))
+        code = place_code(name, gazetteer)
         if code is None:
             if place is None and m.group("prep") == "at":
                 place = name
@@ -727,12 +754,18 @@ def _place(text: str, people, gazetteer, kind: str) -> tuple[str | None, str | N
     if summit and host is not None:
         # Talks at a summit or conference are a meeting, even in a participant's country.
         host = None
-    if host is None and not summit:
+    if host is None and not summit and len(countries) >= 2:
+        passive = _PASSIVE_RECEIVER.search(text)
         recv = _RECEIVER_VERB.search(text)
-        if recv:
+        if passive:
+            # "X was received by Y": Y's country hosts.
+            hosts = [p for p in people if p.start > passive.start()]
+            if hosts and hosts[0].country:
+                host = hosts[0].country
+        elif recv:
             # "X welcomed/received/hosted Y": X's country hosts, if X comes before the verb.
             hosts = [p for p in people if p.start < recv.start()]
-            if hosts and hosts[-1].country and len(countries) >= 2:
+            if hosts and hosts[-1].country:
                 host = hosts[-1].country
     return place, host
 
@@ -752,7 +785,7 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
     if not m:
         return []
     name = re.sub(r"^the ", "", m.group("place"))
-    code = gazetteer.place_country(name) or gazetteer.country_code(name)
+    code = place_code(name, gazetteer)
     if code is None or code == visitor.country:
         return []
     status = _status(cand.text, triggers, rules)
