@@ -8,6 +8,7 @@ the folder of web pages) and each engine, into a fresh ledger it prints:
 
 * ``first``: a full ingest (read, extract, store, merge);
 * ``again``: the same sources again (nothing changes: hashing and look-ups only);
+* ``jobs=N``: a full ingest with extraction in N processes (``--jobs``, default: the CPU count);
 * ``store``: the store alone: the extraction results computed beforehand, so
   the figure is what the ledger costs on top of the pipeline.
 
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+JOBS = os.cpu_count() or 1
 SHARED = ROOT.parent / "shared"
 
 
@@ -72,9 +75,15 @@ def measure(fresh_url, sources: list[str], label: str, engine_name: str) -> None
     store_s = time.perf_counter() - t
     counts = fresh.counts()
     fresh.close()
+    pooled = Ledger(fresh_url())
+    t = time.perf_counter()
+    pooled.ingest(iter_documents(sources), jobs=JOBS)
+    pooled_s = time.perf_counter() - t
+    pooled.close()
     n = first.seen
     print(f"{label:10s} {engine_name:10s} {n:4d} docs  first {n / first_s:7.1f} docs/s  "
-          f"again {again.seen / again_s:8.1f} docs/s  store {stored.seen / store_s:7.1f} docs/s  "
+          f"jobs={JOBS} {n / pooled_s:7.1f} docs/s  again {again.seen / again_s:8.1f} docs/s  "
+          f"store {stored.seen / store_s:7.1f} docs/s  "
           f"({first.failed} failed, {counts['mentions']} mentions, {counts['events']} events)")
 
 
@@ -116,7 +125,10 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg-url", help="a PostgreSQL server to use (databases <url>_N are created there)")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--jobs", type=int, default=JOBS, help="processes for the pooled run")
     args = parser.parse_args(argv)
+    global JOBS
+    JOBS = args.jobs
     folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     corpora = [("dev", [str(dev_manifest(folder))]), ("web-pages", [str(SHARED / "corpus" / "web-pages")])]
     server = None

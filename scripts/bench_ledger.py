@@ -138,8 +138,29 @@ def main(argv=None) -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--db", help="ledger URL (default: a new SQLite file in a temporary folder)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", action="store_true",
+                        help="on a throwaway PostgreSQL server started as the tests do (tests/pg.py)")
     args = parser.parse_args(argv)
     folder = tempfile.mkdtemp(prefix="bench-ledger-")
+    server = None
+    if args.postgres and not args.db:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        import pg
+
+        bin_dir = pg.find_bin()
+        if bin_dir is None:
+            sys.exit(pg.HOW_TO_RUN)
+        server = pg.Server(bin_dir)
+        server.start()
+        args.db = server.fresh_database()
+    try:
+        run(args, folder)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def run(args, folder: str) -> None:
     ledger = Ledger(args.db or str(Path(folder) / "bench.db"))
     if ledger.counts()["events"] == 0:
         t = time.perf_counter()

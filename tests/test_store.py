@@ -110,3 +110,23 @@ def test_relative_sqlite_url_is_relative_to_the_working_folder(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     Ledger("sqlite:///rel.db").close()
     assert Path(tmp_path / "rel.db").exists()
+
+
+def test_an_unreachable_server_is_one_sentence():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(StoreError, match=rf"cannot open the ledger postgresql\+psycopg://me@127.0.0.1:{port}/none: "):
+        Ledger(f"postgresql://me@127.0.0.1:{port}/none")
+
+
+def test_cli_reports_an_unopenable_ledger_with_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from readouts.cli import cli
+
+    result = CliRunner().invoke(cli, ["last", "A", "B", "--db", str(tmp_path / "no" / "such.db")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot open the ledger ")

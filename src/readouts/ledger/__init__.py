@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from ..errors import StoreError
 from ..records import Document, DocumentError
 from . import queries, schema
 from .export import export as _export
@@ -37,7 +38,12 @@ class Ledger:
 
     def __init__(self, db: str | os.PathLike | None = None, *, engine: sa.Engine | None = None):
         self.engine = engine if engine is not None else create_engine(db)
-        self.schema_version = schema.migrate(self.engine)
+        try:
+            self.schema_version = schema.migrate(self.engine)
+        except sa.exc.DBAPIError as exc:
+            self.engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise StoreError(f"cannot open the ledger {display_url(self.engine)}: {reason}") from exc
 
     @property
     def url(self) -> str:
