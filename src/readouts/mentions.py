@@ -279,9 +279,10 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
 
     refs: list[_Ref] = []
     seen: set[str] = set()
-    # "the Prime Minister" is the home country's: the page's, else the story subject's.
-    home = state.home or (state.subject.country if state.subject is not None else None)
-    context = ResolveContext(country=home, recent=tuple(state.recent[-8:]))
+    # "the Prime Minister" is the home country's: the story subject's, else the page's.
+    homes = [c for c in dict.fromkeys((state.subject.country if state.subject is not None else None, state.home)) if c]
+    contexts = [ResolveContext(country=c, recent=tuple(state.recent[-8:])) for c in homes] or [ResolveContext()]
+    context = contexts[0]
     hits = gazetteer.scan(text)
     for k, hit in enumerate(hits):
         if hit.kind == "name" and _part_of_longer_name(text, hit):
@@ -294,7 +295,11 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
             if ref is None:
                 continue
         else:
-            ref = _resolved_ref(hit, on, gazetteer, context, state)
+            ref = None
+            for ctx in contexts if hit.kind == "title" and hit.country is None else [context]:
+                ref = _resolved_ref(hit, on, gazetteer, ctx, state)
+                if ref is not None:
+                    break
             if ref is None:
                 continue
         if ref.pid not in seen:
@@ -347,6 +352,8 @@ def _untracked(hit, on, gazetteer, context) -> _Ref | None:
     name = hit.text.strip()
     if not _NAME_SHAPE.fullmatch(name) or gazetteer.country_code(name.split()[0]) or len(name) > 60:
         return None
+    if len(name.split()[-1].rstrip(".")) < 2:
+        return None  # "Antony J." is the start of a name the scan cut short
     slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
     return _Ref(f"local:{slug}", name, hit.country, hit.text, hit.start, hit.role)
 
@@ -440,6 +447,7 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                 # A clause without a subject of its own continues the last one's.
                 people = _dedupe([replace(previous_people[0], start=cs)] + people)
         people = _with_story_subject(text, people, state)
+        people = _engaged(text, people, clause_triggers)
         out += _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
                                 state, rules, earlier, version)
         previous_people = people or previous_people
@@ -455,17 +463,45 @@ def _dedupe(people: list[_Ref]) -> list[_Ref]:
     return out
 
 
+_WITH_LIST = re.compile(r"\b(?:with|from)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+
+
 def _with_story_subject(text: str, people: list[_Ref], state: _State) -> list[_Ref]:
-    """ "...held talks with X" with no one else named: the story's subject is the other side."""
+    """ "...telephonic conversations with A and B", no one named before "with": the story's
+    subject is the other side of each contact."""
     subject = state.subject
     if subject is None or not people or not subject.country:
         return people
-    if len({p.country for p in people}) != 1 or subject.country in {p.country for p in people}:
+    if subject.pid in {p.pid for p in people}:
         return people
     first = min(people, key=lambda p: p.start)
-    if _WITH_BEFORE.search(text[:first.start]) and not re.search(r"\b(?:I|we|he|she|they)\b", text[:first.start]):
+    before = text[:first.start]
+    if re.search(r"\b(?:I|we|he|she|they)\b", before):
+        return people
+    if _WITH_LIST.search(before) or (len({p.country for p in people}) == 1 and subject.country not in
+                                     {p.country for p in people} and _WITH_BEFORE.search(before)):
         return [replace(subject, start=0)] + people
     return people
+
+
+# Words after which the people named are what was discussed, not who took part.
+_TOPIC_START = re.compile(
+    r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|including|on the (?:issue|question|situation|case|visit)|"
+    r"congratulated\s+\w+\s+on)\b",
+    re.I,
+)
+
+
+def _engaged(text: str, people: list[_Ref], triggers) -> list[_Ref]:
+    """Drop the people a sentence only talks about ("...discussed President X's visit")."""
+    if len(people) <= 2:
+        return people
+    first_trigger_end = triggers[0][1]
+    topic = _TOPIC_START.search(text, first_trigger_end)
+    if topic is None:
+        return people
+    kept = [p for p in people if p.start < topic.start() or _WITH_LIST.search(text[topic.start():p.start])]
+    return kept if len({p.country for p in kept if p.country}) >= 2 else people
 
 
 def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, people: list[_Ref], base,
@@ -577,7 +613,7 @@ _IN_PERSON_CUE = re.compile(r"\b(?:in person|face[- ]to[- ]face|sidelines|on the
 
 def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
     """call or in-person: the medium of the contact word nearest the people."""
-    if re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcall\b", text) \
+    if re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcalls?\b", text) \
             and not _IN_PERSON_CUE.search(text):
         strong = [t for t in triggers if t[2] == "call"]
         if strong:
