@@ -107,9 +107,21 @@ def _iso_day(value: str | None) -> dt.date | None:
     return dt.date(y, mo, d)
 
 
-def _curated_day(value: str) -> dt.date | None:
+def _curated_day(value: str, end: bool = False) -> dt.date | None:
+    """A curated date: a day, or a month ("2018-03") when only the month is sure.
+
+    A month start is its first day and a month end its last day, so the term covers
+    every day it may have included; such rows say so in their note.
+    """
     value = value.strip()
-    return None if not value else dt.date.fromisoformat(value)
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        y, m = int(value[:4]), int(value[5:])
+        if not end:
+            return dt.date(y, m, 1)
+        return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value)
 
 
 _PT_WORDS = re.compile(
@@ -486,6 +498,10 @@ class Builder:
                 elif country in latest and latest[country][0] != qid:
                     # Replaced between the snapshots: the term ended when the successor began.
                     succ_start = latest[country][1]
+                    if start and succ_start and succ_start < start:
+                        self.report.add("fm snapshots: successor starts before the August holder (dropped)",
+                                        f"{country} {qid}")
+                        continue
                     self._fm(qid, country, r[pcol], start, succ_start, "wikidata:fm-2022-08")
                     continue
                 elif country in latest:
@@ -551,7 +567,7 @@ class Builder:
                 raise BuildError(f"offices.csv: {pid} is neither in people.csv nor in the raw files")
             if not r["note"].strip():
                 raise BuildError(f"offices.csv: {pid} {r['role']} has no source note")
-            start, end = _curated_day(r["start"]), _curated_day(r["end"])
+            start, end = _curated_day(r["start"]), _curated_day(r["end"], end=True)
             if start and end and end < start:
                 raise BuildError(f"offices.csv: {pid} {r['role']} ends before it starts")
             p = self.person(pid)
@@ -569,8 +585,10 @@ class Builder:
         self.read_labels()
         fm_countries, _ = self.read_curated()
         self.read_pocom()
-        self.read_fm_snapshots(fm_countries)
+        # The State Department's own term table supersedes the snapshots for the US.
+        self.read_fm_snapshots(fm_countries | {"USA"})
         self.read_holders21()
+        self._repair_leader_terms()
         visits = self.read_visits()
         titles = self._office_titles()
         todo = []
@@ -597,6 +615,13 @@ class Builder:
             for o in p.offices:
                 if o[2] is None:
                     o[2] = titles.get((o[1], o[0])) or self._generic_title(o[0], o[1])
+            for o in p.offices:
+                # One office that Wikidata records as both head of state and of government
+                # (the presidents of the US and South Korea) has one title.
+                if o[0] == "head_of_government" and o[5].startswith("wikidata:cf"):
+                    twin = [h for h in p.offices if h[0] == "head_of_state" and h[1] == o[1] and h[3] == o[3]]
+                    if twin:
+                        o[2] = twin[0][2]
             self.report.add(f"people: name from {p.name_source}")
         people = []
         for pid in sorted(self.people):
@@ -631,6 +656,7 @@ class Builder:
             people.append({
                 "id": pid, "name": p.name, "country": p.country, "aliases": aliases,
                 "surnames": sorted(surnames), "royal": sorted(royal),
+                "surname_first": p.country in _SURNAME_FIRST or None,
                 "offices": [list(o) for o in offices], "name_source": p.name_source,
             })
         places = [[r["place"], r["iso3"]] for r in _read_csv(self.curated / "places.csv")]
@@ -647,6 +673,60 @@ class Builder:
             "todo_portuguese_names": sorted(todo),
         }
 
+    def _repair_leader_terms(self) -> None:
+        """Fix two raw-data flaws of heads of state and government, with counts.
+
+        * A start on 1 January that falls inside the predecessor's term, when the
+          predecessor left later that year, is a year-only date: the term starts when
+          the predecessor's ended (Zedillo "1994-01-01" after Salinas to 1994-11-30).
+        * An open-ended term followed by a successor's term is not current: it ends
+          when the successor's starts.
+        """
+        plural = {("head_of_state", c) for c in ("SMR", "BIH", "AND", "CHE", "MYS")} | {
+            ("head_of_government", c) for c in ("CHE", "SMR")}
+        by_office: dict[tuple, list] = collections.defaultdict(list)
+        for p in self.people.values():
+            for o in p.offices:
+                if o[5].startswith("wikidata:cf") and (o[0], o[1]) not in plural:
+                    by_office[(o[0], o[1])].append((o, p.id))
+        # Governors-general: Wikidata lists them as heads of state of the Commonwealth
+        # realms beside the monarch; they are the monarch's representatives.
+        monarchs = {pid for o, pid in by_office.get(("head_of_state", "GBR"), [])}
+        for (role, country), terms in by_office.items():
+            if role != "head_of_state" or country == "GBR":
+                continue
+            crown = [o for o, pid in terms if pid in monarchs]
+            if not crown:
+                continue
+            for o, pid in terms:
+                if pid in monarchs:
+                    continue
+                if any(c[3] <= o[3] <= (c[4] or dt.date.max) for c in crown):
+                    o[0] = "governor_general"
+                    o[2] = f"Governor-General of {self.country_names.get(country, country)}"
+                    self.report.add("leaders: governor-general listed as head of state (role corrected)",
+                                    f"{pid} {country}")
+        for key, terms in by_office.items():
+            terms[:] = [t for t in terms if t[0][0] == key[0]]
+            terms.sort(key=lambda t: (t[0][3], t[0][4] or dt.date.max))
+            for i, (o, pid) in enumerate(terms):
+                if o[3].month == 1 and o[3].day == 1 and i > 0:
+                    prev, ppid = terms[i - 1]
+                    if ppid != pid and prev[4] and prev[3] < o[3] < prev[4] and prev[4].year == o[3].year \
+                            and (o[4] is None or o[4] > prev[4]):
+                        self.report.add("leaders: year-only start moved to the predecessor's end",
+                                        f"{pid} {key[0]} {key[1]} {o[3]} -> {prev[4]}")
+                        o[3] = prev[4]
+            terms.sort(key=lambda t: (t[0][3], t[0][4] or dt.date.max))
+            for i, (o, pid) in enumerate(terms):
+                if o[4] is not None:
+                    continue
+                later = [t for t in terms[i + 1:] if t[1] != pid and t[0][3] > o[3]]
+                if later:
+                    o[4] = later[0][0][3]
+                    self.report.add("leaders: open-ended term closed at the successor's start",
+                                    f"{pid} {key[0]} {key[1]} -> {o[4]}")
+
     def _office_titles(self) -> dict[tuple[str, str], str]:
         """(iso3, role) -> the English office title most holders' records give."""
         votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
@@ -655,7 +735,14 @@ class Builder:
             if not p:
                 continue
             for country in {o[1] for o in p.offices}:
-                roles = {o[0] for o in p.offices if o[1] == country and o[5].startswith("wikidata:cf")}
+                terms = [o for o in p.offices if o[1] == country and o[5].startswith("wikidata:cf")]
+                roles = {o[0] for o in terms}
+                if len(roles) == 2:
+                    # Both roles count only when held together (the US president); a person
+                    # who held each in turn (Putin) says nothing about which label is which.
+                    starts = {r: {o[3] for o in terms if o[0] == r} for r in roles}
+                    if starts["head_of_state"] != starts["head_of_government"]:
+                        continue
                 cname = self.country_names.get(country, "")
                 for plabel, n in labels.items():
                     if cname and cname.split()[-1] not in plabel and country not in ("USA", "GBR"):
@@ -665,7 +752,10 @@ class Builder:
                     elif roles == {"head_of_state", "head_of_government"}:
                         for role in roles:
                             votes[(country, role)][plabel] += n
-        return {k: sorted(c, key=lambda t: (-c[t], t))[0] for k, c in votes.items()}
+        titles = {k: sorted(c, key=lambda t: (-c[t], t))[0] for k, c in votes.items()}
+        for r in _read_csv(self.curated / "office_titles.csv"):
+            titles[(r["iso3"], r["role"])] = r["title"]
+        return titles
 
     def _generic_title(self, role: str, country: str) -> str:
         from .titles import ROLE_LABELS

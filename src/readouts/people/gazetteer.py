@@ -35,7 +35,7 @@ from .titles import (
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json.gz"
 
 # Alias kinds, strongest first.
-FULL, SURNAME, WEAK, ROYAL = 0, 1, 2, 3
+FULL, SURNAME, WEAK, ROYAL, SURNAME_FIRST = 0, 1, 2, 3, 4
 _SENTENCE_PUNCT = frozenset(['.', '!', '?', ':', ';', '"', '“', '”', '(', '—', '–', '-', "'", '‘', '|', '•'])
 
 
@@ -158,7 +158,7 @@ class Gazetteer:
         def add(key: tuple, pid: str, kind: int) -> None:
             if not key:
                 return
-            if kind == SURNAME and len(key) == 1 and key[0] in common:
+            if kind in (SURNAME, SURNAME_FIRST) and len(key) == 1 and key[0] in common:
                 kind = WEAK
             slot = names.setdefault(key, {})
             if kind < slot.get(pid, 99):
@@ -180,7 +180,7 @@ class Gazetteer:
             for a in rec["aliases"]:
                 add(name_key(a), pid, FULL)
             for s in rec["surnames"]:
-                add(name_key(s), pid, SURNAME)
+                add(name_key(s), pid, SURNAME_FIRST if rec.get("surname_first") else SURNAME)
             for r in rec["royal"]:
                 add(name_key(r), pid, ROYAL)
         # Do not let a name key shadow a title or country word ("President", "Israel").
@@ -371,10 +371,12 @@ class Gazetteer:
         for pid, kind in entry:
             if kind == ROYAL and not royal:
                 continue
+            if kind == SURNAME_FIRST and followed_by_cap:
+                continue  # "Han Duck-soo" is not Han Zheng: the family name comes first
             if kind == WEAK and not after_title:
                 if at_start or followed_by_cap or all_caps:
                     continue
-            if kind in (SURNAME, WEAK) and all_caps and len(t.raw[i]) <= 3 and not after_title:
+            if kind in (SURNAME, WEAK, SURNAME_FIRST) and all_caps and len(t.raw[i]) <= 3 and not after_title:
                 continue  # "AN", "MA" in headlines and acronyms
             ids.append(pid)
         return tuple(ids)
@@ -523,21 +525,32 @@ class Gazetteer:
         rng = on if isinstance(on, tuple) or on is None else _day_range(on)
         ctx = context or ResolveContext()
         if hit.kind == "title":
-            return self._resolve_title(hit.role, hit.country or ctx.country, rng, ctx)
+            president = hit.role == "head_of_state" and "pres" in hit.text.lower()
+            return self._resolve_title(hit.role, hit.country or ctx.country, rng, ctx, president)
         if not hit.person_ids:
             return Resolution("unknown", reason="name not in the gazetteer")
         people = [self._people[p] for p in hit.person_ids]
         loose = hit.role == "head_of_state" and (hit.title or "").lower().split()[-1:] in (["president"], ["pres."])
         return self._pick(people, rng, ctx, hit.role, hit.country, loose)
 
-    def _resolve_title(self, role, country, rng, ctx) -> Resolution:
+    def _resolve_title(self, role, country, rng, ctx, president: bool = False) -> Resolution:
         if role is None:
             return Resolution("unknown", reason="no office in the phrase")
         if country is None:
             return Resolution("unknown", reason="title without a country and no document country")
         rows = self._holders(role, country, rng)
-        if role == "head_of_state" and not rows:
-            rows = self._holders("head_of_state", country, rng)
+        if not rows and role == "supreme_leader":
+            # Wikidata records the supreme leaders of Iran and North Korea as heads of state.
+            rows = [(o, p) for o, p in self._holders("head_of_state", country, rng)
+                    if "supreme leader" in (o.title or "").lower()]
+        if president:
+            # "The Iranian president" is the head of government where the president is
+            # not the head of state: pick the holder whose office is called president.
+            both = rows + self._holders("head_of_government", country, rng)
+            titled = [(o, p) for o, p in both if "president" in (o.title or "").lower()]
+            if titled:
+                seen: set[str] = set()
+                rows = [(o, p) for o, p in titled if not (p.id in seen or seen.add(p.id))]
         if not rows:
             return Resolution("unknown", reason=f"no {ROLE_LABELS.get(role, role)} of {country} known on that date")
         if len(rows) == 1:
