@@ -9,5 +9,6 @@ See :mod:`readouts.when.expressions` for the kinds of expressions and their fiel
 from .expressions import KINDS, TimeExpression, find_time_expressions
 from .publication import publication_date
 from .resolve import resolve_time
+from .tense import tense_of
 
-__all__ = ["KINDS", "TimeExpression", "find_time_expressions", "publication_date", "resolve_time"]
+__all__ = ["KINDS", "TimeExpression", "find_time_expressions", "publication_date", "resolve_time", "tense_of"]

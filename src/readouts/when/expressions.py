@@ -19,9 +19,10 @@ Kinds of :class:`TimeExpression` (field ``kind``):
     (0 = Monday), ``modifier`` (last/next/this or None), ``part`` (night, ...).
 ``relative``
     today, tonight, yesterday, tomorrow, last week, earlier this month, this year,
-    over the weekend, "three days ago": ``relative`` (a code such as ``day-1``,
-    ``week-1``, ``month0past``, ``weekend``, ``ago``), ``quantity`` and ``unit`` for
-    "N units ago".
+    over the weekend, "three days ago", "in two weeks", "the next day": ``relative`` (a
+    code such as ``day-1``, ``week-1``, ``month0past``, ``weekend``, ``ago``, ``in``;
+    codes starting ``anchor`` count from another event, not from the publication),
+    ``quantity`` and ``unit`` for "N units ago" / "in N units" / "N units later".
 ``range``
     "March 3-5", "from 3 to 5 March", "February 24-25, 2020", "March 30 to April 2":
     ``year``/``month``/``day`` of the first day, ``end_year``/``end_month``/``end_day``.
@@ -100,10 +101,11 @@ _PATTERN = rf"""
 | (?P<rmf>(?P<rmf_wd>{_WDPRE})?(?P<rmf_m>{_M})\s*(?P<rmf_d1>{_DAY}){_DASH}(?:(?P<rmf_m2>{_M})\s*)?(?P<rmf_d2>{_DAY})(?:,?\s*(?P<rmf_y>{_Y}))?{_NOTNUM})
 | (?P<rdf>(?P<rdf_d1>{_DAY})(?:\s+(?P<rdf_m1>{_M}))?{_DASH}(?P<rdf_d2>{_DAY})\s+(?:of\s+)?(?P<rdf_m>{_M})(?:,?\s*(?P<rdf_y>{_Y}))?{_NOTNUM})
 | (?P<mdy>(?P<mdy_wd>{_WDPRE})?(?:the\s+)?(?P<mdy_m>{_M})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_Y}))?{_NOTNUM})
-| (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y}))?{_NOTNUM})
+| (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})\.?(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y}))?{_NOTNUM})
 | (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:,?\s+(?:of\s+)?(?P<my_y>{_Y}))?{_NOTNUM})
 | (?P<yr>(?:(?P<yr_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<yr_y>{_Y})(?![\d/.:-]|,\d))
 | (?P<ago>(?P<ago_n>\d{{1,3}}|{lx.NUMBER_WORD_RE}|(?i:a\s+few|several))\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:or\s+so\s+)?(?i:ago|earlier))
+| (?P<dur>(?P<dur_n>\d{{1,3}}|{lx.NUMBER_WORD_RE})\s+(?P<dur_u>(?i:day|week|month|year))s?(?:['’]s?)?(?:\s+(?i:time|later|from\s+now))?(?![A-Za-z]))
 | (?P<rel>{lx.RELATIVE_RE})
 | (?P<wd>(?:(?P<wd_mod>{lx.WEEKDAY_MODIFIER_RE})\s+)?(?P<wd_d>{_WDF})(?P<wd_part>{_PART})?)
 | (?P<dom>the\s+(?P<dom_d>[0-3]?\d(?:st|nd|rd|th))(?![\d:])(?!\s+(?:of\s+)?(?:{_M}|(?i:century|centuries|anniversary|amendment|floor|time|round|day|session|edition|annual|congress|parliament|summit|meeting))))
@@ -245,6 +247,15 @@ def _build(m: re.Match) -> TimeExpression | None:
         else:
             qty = None  # "a few", "several": not a number of days
         f = dict(relative="ago", quantity=qty, unit=g("ago_u").lower())
+    elif alt == "dur":  # "in two weeks", "three days later": an offset forward
+        n = g("dur_n").lower()
+        qty = int(n) if n.isdigit() else lx.NUMBER_WORDS.get(n)
+        tail = m.group(0).lower()
+        if prep not in ("in", "within") and not tail.endswith(("later", "from now")):
+            return None  # "for two days", "two days of talks": a duration, not a time
+        rel = "anchor-later" if tail.endswith("later") and prep is None else "in"
+        kind = "relative"
+        f = dict(relative=rel, quantity=qty, unit=g("dur_u").lower())
     elif alt == "rel":
         kind = "relative"
         f = dict(relative=lx.RELATIVE[_norm(g("rel"))])

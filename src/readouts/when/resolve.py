@@ -221,11 +221,44 @@ def _week_bounds(base: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _resolve_relative(e: TimeExpression, base: dt.date | None, direction: str | None) -> ResolvedDate:
+def _resolve_relative(e: TimeExpression, base: dt.date | None, direction: str | None,
+                      anchor: dt.date | None = None) -> ResolvedDate:
     text = e.text
     code = e.relative
+    if code and code.startswith("anchor"):
+        # "the next day", "the previous day", "two days later": counted from the event
+        # the sentence follows, which only the caller knows
+        if anchor is None:
+            return _unknown("counts from another event's date: pass it as anchor", text)
+        try:
+            if code == "anchor-later":
+                n = e.quantity or 0
+                delta = {"day": dt.timedelta(days=n), "week": dt.timedelta(weeks=n)}.get(e.unit or "")
+                if delta is None:
+                    y, m = days.add_months(anchor.year, anchor.month, n * (12 if e.unit == "year" else 1))
+                    return _month(y, m, "relative", text) if e.unit == "month" else _year(y, "relative", text)
+                return _day(anchor + delta, "relative", text)
+            return _day(anchor + dt.timedelta(days=int(code[6:])), "relative", text)
+        except (OverflowError, ValueError):
+            return _unknown("out of the calendar", text)
     if base is None:
         return _unknown("a relative expression needs a base date", text)
+    if code == "in":  # "in two weeks": forward from the base
+        n, unit = e.quantity, e.unit
+        if n is None or n > 500:
+            return _unknown("not a usable number of " + (unit or "units"), text)
+        try:
+            if unit == "day":
+                return _day(base + dt.timedelta(days=n), "relative", text)
+            if unit == "week":
+                mid = base + dt.timedelta(weeks=n)
+                return _span(mid - dt.timedelta(days=3), mid + dt.timedelta(days=3), text)
+            if unit == "month":
+                y, m = days.add_months(base.year, base.month, n)
+                return _month(y, m, "relative", text)
+            return _year(base.year + n, "relative", text)
+        except (OverflowError, ValueError):
+            return _unknown("out of the calendar", text)
     if code == "ago":
         n, unit = e.quantity, e.unit
         if n is None:
@@ -300,13 +333,16 @@ _RESOLVERS = {
 }
 
 
-def resolve_time(expr: TimeExpression | str, base: dt.date | None, *, tense: str | None = None) -> ResolvedDate:
+def resolve_time(expr: TimeExpression | str, base: dt.date | None, *, tense: str | None = None,
+                 anchor: dt.date | None = None) -> ResolvedDate:
     """Resolve one time expression against ``base`` (normally the publication date).
 
     ``expr`` is a :class:`TimeExpression` from :func:`find_time_expressions` or a short
     string (its first time expression is used). ``tense`` is "past", "future" or None
     (unknown) and decides the direction of weekdays and partial dates (see the module
-    docstring). Never raises: anything it cannot resolve comes back with basis
+    docstring); for a string, None lets the string's own words decide ("will meet on
+    Tuesday"). ``anchor`` is the date of the event a sentence follows, for "the next
+    day", "the previous day", "two days later" (unknown without it). Never raises: anything it cannot resolve comes back with basis
     "unknown" and a ``reason``.
     """
     try:
@@ -338,6 +374,10 @@ def resolve_time(expr: TimeExpression | str, base: dt.date | None, *, tense: str
             if e.year is None:
                 return _unknown("no year", e.text)
             return _year(e.year, "explicit", e.text)
+        if isinstance(anchor, dt.datetime):
+            anchor = anchor.date()
+        if kind == "relative":
+            return _resolve_relative(e, base, direction, anchor if isinstance(anchor, dt.date) else None)
         fn = _RESOLVERS.get(kind)
         if fn is None:
             return _unknown(f"unknown kind {kind}", e.text)
