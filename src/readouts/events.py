@@ -89,6 +89,18 @@ class _Group:
 # How many days before the publication an engagement still counts as the one an
 # undated report of the same people refers to.
 RECENT_DAYS = 3
+# A visit spans days (arrival, talks, departure): reports of the same visitor and
+# hosts this close together are one visit.
+VISIT_DAYS = 3
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except (TypeError, ValueError):
+        return 10**6
 
 
 def _recent(value: str | None, published) -> bool:
@@ -118,7 +130,7 @@ def _absorb_solo_visits(groups: list[_Group], country_name, published) -> list[_
             return False
         if _undated_date(other.date):
             return _recent(solo.date.value, published)
-        return dates_compatible(solo.date.value, other.date.value)
+        return dates_compatible(solo.date.value, other.date.value) or _days_apart(solo.date.value, other.date.value) <= VISIT_DAYS
 
     out = []
     for g in groups:
@@ -147,6 +159,11 @@ def document_events(mentions: list[Mention] | tuple[Mention, ...], publication: 
     for i in order:
         m = mentions[i]
         target = next((g for g in groups if g.accepts(m, loose_date=False)), None)
+        if target is None and m.type == "visit":
+            # One visit over several days: arrival, talks, a dinner.
+            target = next((g for g in groups if g.type == "visit" and g.host == m.host and g.status == m.status
+                           and frozenset(p.person_id for p in m.participants) == g.pids
+                           and _days_apart(g.date.value, m.date.value) <= VISIT_DAYS), None)
         if target is None and _undated(m):
             target = next((g for g in groups if g.accepts(m, loose_date=True, published=publication.date)), None)
         if target is None:

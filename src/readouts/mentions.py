@@ -344,8 +344,7 @@ def _untracked(hit, on, gazetteer, context) -> _Ref | None:
     res = gazetteer.resolve_hit(NameHit(hit.start, hit.end, hit.text, "title", (), hit.country, hit.role),
                                 on=on, context=context)
     if res.status == "resolved" and res.person is not None:
-        surname = res.person.name.split()[-1].lower()
-        if surname in hit.text.lower():
+        if _same_name(res.person.name, hit.text):
             office = res.office
             return _Ref(res.person.id, res.person.name, hit.country, hit.text, hit.start,
                         office.role if office else hit.role)
@@ -356,6 +355,17 @@ def _untracked(hit, on, gazetteer, context) -> _Ref | None:
         return None  # "Antony J." is the start of a name the scan cut short
     slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
     return _Ref(f"local:{slug}", name, hit.country, hit.text, hit.start, hit.role)
+
+
+def _same_name(canonical: str, written: str) -> bool:
+    """Does a written name spell the office-holder's ("Barham Saleh" for Barham Salih)?"""
+    from difflib import SequenceMatcher
+
+    have = [w for w in re.split(r"[\s-]+", _ascii(written).lower()) if len(w) > 2]
+    for part in re.split(r"[\s-]+", _ascii(canonical).lower())[-2:]:
+        if len(part) > 2 and any(w == part or SequenceMatcher(None, w, part).ratio() >= 0.8 for w in have):
+            return True
+    return False
 
 
 def _ascii(text: str) -> str:
@@ -646,7 +656,8 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     """
     first = triggers[0][0]
     lead = max(0, first - 60)
-    before = [m for m in rules.planned.finditer(text, lead, first)]
+    # A marker may end inside the contact word itself ("to visit").
+    before = [m for m in rules.planned.finditer(text, lead, triggers[0][1])]
     last_end = triggers[-1][1]
     after = None
     m = rules.planned.search(text, last_end, last_end + 25)
@@ -814,7 +825,8 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
         return []
     visitor = people[0]
     m = re.search(
-        r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)? to|arriv(?:e|es|ed|ing) in|tour of|fly to|flew to)\s+"
+        r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
+        r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in)\s+"
         r"(?P<place>(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |the |and )?[A-Z][\w'’.-]*){0,3})",
         cand.text,
     )
