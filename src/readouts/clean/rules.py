@@ -35,13 +35,103 @@ def _any(patterns: list[str], *, flags: int = re.I) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+try:  # the parser of the re module, to find the words a pattern cannot match without
+    import re._parser as _sre_parse
+    from re._constants import BRANCH as _BRANCH, IN as _IN, LITERAL as _LITERAL
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse
+    from sre_constants import BRANCH as _BRANCH, IN as _IN, LITERAL as _LITERAL
+
+
+_RARE_MARKS = set("/|()[]{}<>»›©@#")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None
+    when no such set of strings of 3 characters or more is found.
+
+    Python's re tries each pattern at each position of a line; testing these plain
+    substrings first (``in``, in C) skips almost every line for almost every pattern.
+    """
+    try:
+        items = list(_sre_parse.parse(pattern, re.I))
+    except Exception:
+        return None
+    candidates: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is _LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        if op is _BRANCH:
+            alternatives = []
+            for alternative in arg[1]:
+                best, current = "", ""
+                for aop, aarg in alternative:
+                    if aop is _LITERAL:
+                        current += chr(aarg)
+                    else:
+                        best, current = max(best, current, key=len), ""
+                best = max(best, current, key=len)
+                alternatives.append(best)
+            if all(alternatives):
+                candidates.append(tuple(alternatives))
+        elif op is _IN and all(member_op is _LITERAL for member_op, _ in arg):
+            candidates.append(tuple(chr(c) for _, c in arg))  # a class of single characters: [/|(]
+    if run:
+        candidates.append((run,))
+    # Rare punctuation ("/", "|", "(") screens as well as a word does.
+    candidates = [c for c in candidates
+                  if min(len(x.strip()) for x in c) >= 3 or all(x in _RARE_MARKS for x in c)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+    return tuple(sorted({x.lower() for x in best}))
+
+
+@dataclass(frozen=True)
+class ScreenedPatterns:
+    """Regexes searched in a line, each behind a plain-substring screen, and all
+    behind one screen of every substring (a line that has none skips them all)."""
+
+    patterns: tuple[tuple[tuple[str, ...] | None, re.Pattern], ...]
+    screen: re.Pattern | None  # None: some pattern has no required substring
+
+    @classmethod
+    def compile(cls, patterns: list[str]) -> "ScreenedPatterns":
+        compiled = tuple((required_literals(p), re.compile(p, re.I)) for p in patterns)
+        screen = None
+        if compiled and all(lits for lits, _ in compiled):
+            words = sorted({x for lits, _ in compiled for x in lits}, key=len, reverse=True)
+            screen = re.compile("|".join(re.escape(x) for x in words))
+        return cls(compiled, screen)
+
+    def count(self, line: str, low: str | None = None) -> int:
+        """How many of the patterns match ``line`` (``low``: the line lower-cased)."""
+        low = line.lower() if low is None else low
+        if self.screen is not None and not self.screen.search(low):
+            return 0
+        return sum(1 for lits, rx in self.patterns
+                   if (lits is None or any(x in low for x in lits)) and rx.search(line))
+
+    def search(self, line: str, low: str | None = None) -> bool:
+        low = line.lower() if low is None else low
+        if self.screen is not None and not self.screen.search(low):
+            return False
+        return any((lits is None or any(x in low for x in lits)) and rx.search(line)
+                   for lits, rx in self.patterns)
+
+
 @dataclass(frozen=True)
 class BoilerplateRules:
     drop_sections: tuple[tuple[str, re.Pattern], ...]
     drop_line: re.Pattern  # match at the start of a line
-    pitch_strong: tuple[re.Pattern, ...]
-    pitch_weak: tuple[re.Pattern, ...]
-    caption: re.Pattern  # search
+    pitch_strong: ScreenedPatterns
+    pitch_weak: ScreenedPatterns
+    caption: ScreenedPatterns
     tail: re.Pattern  # fullmatch
     date: re.Pattern  # search: a calendar date or a timestamp
     dated_caption_end: re.Pattern  # search: ", Oct. 18, 2023." at the end of a line
@@ -85,9 +175,9 @@ def boilerplate_rules() -> BoilerplateRules:
     return BoilerplateRules(
         drop_sections=tuple((name, _any(p)) for name, p in drop.items()),
         drop_line=_any([p for ps in drop.values() for p in ps]),
-        pitch_strong=tuple(re.compile(p, re.I) for p in pitch.get("strong", ())),
-        pitch_weak=tuple(re.compile(p, re.I) for p in pitch.get("weak", ())),
-        caption=_any([p for ps in captions.values() for p in ps]),
+        pitch_strong=ScreenedPatterns.compile(pitch.get("strong", [])),
+        pitch_weak=ScreenedPatterns.compile(pitch.get("weak", [])),
+        caption=ScreenedPatterns.compile([p for ps in captions.values() for p in ps]),
         tail=_any([p for ps in tail.values() for p in ps]),
         date=re.compile(date, re.I),
         dated_caption_end=re.compile(rf",\s+{full_date}\.\s*(?:\([^()]{{1,60}}\)\.?)?\s*$", re.I),

@@ -130,7 +130,8 @@ def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | N
         if n <= MAX_DROP_LINE and rules.drop_line.match(line):
             drop(line, rules.drop_reason(line) if trace is not None else "furniture")
             continue
-        if n <= MAX_PITCH_PARAGRAPH and is_pitch(line, rules):
+        low = line.lower()
+        if n <= MAX_PITCH_PARAGRAPH and is_pitch(line, rules, low):
             drop(line, "pitch")
             continue
         seen.add(key)
@@ -140,7 +141,8 @@ def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | N
         if n <= 70 and _BYLINE.match(line) and not _SENTENCE_END.search(line):
             drop(line, "byline")  # "By Jane Doe, Staff writer": not news
             continue
-        if n <= MAX_CAPTION and (rules.caption.search(line) or rules.dated_caption_end.search(line)):
+        if n <= MAX_CAPTION and (rules.caption.search(line, low) or (
+                "," in line and line.endswith((".", ")")) and rules.dated_caption_end.search(line))):
             keep(_Line(line, "caption"))
             continue
         keep(_Line(line, "paragraph"))
@@ -173,15 +175,13 @@ def _has_letters(line: str, count: int) -> bool:
     return False
 
 
-def is_pitch(paragraph: str, rules: BoilerplateRules) -> bool:
+def is_pitch(paragraph: str, rules: BoilerplateRules, low: str | None = None) -> bool:
     """A donation, subscription or newsletter pitch (see pitch_phrases.txt)."""
-    strong = sum(1 for p in rules.pitch_strong if p.search(paragraph))
+    low = paragraph.lower() if low is None else low
+    strong = rules.pitch_strong.count(paragraph, low)
     if not strong:
         return False
-    if strong >= 2:
-        return True
-    weak = sum(1 for p in rules.pitch_weak if p.search(paragraph))
-    if weak:
+    if strong >= 2 or rules.pitch_weak.search(paragraph, low):
         return True
     return len(paragraph) <= SHORT_PITCH and not _QUOTE.search(paragraph)
 
