@@ -659,6 +659,23 @@ class Builder:
                 "surname_first": p.country in _SURNAME_FIRST or None,
                 "offices": [list(o) for o in offices], "name_source": p.name_source,
             })
+        # The alias index, precomputed so that loading needs no tokenising:
+        # [folded key, person id, kind] with kind 0 full name/alias, 1 surname,
+        # 3 royal given name (after King/Sheikh...), 4 surname written first.
+        index: dict[tuple[str, str], int] = {}
+        for rec in people:
+            def put(text: str, kind: int) -> None:
+                key = " ".join(name_key(text))
+                if key and kind < index.get((key, rec["id"]), 99):
+                    index[(key, rec["id"])] = kind
+            put(rec["name"], 0)
+            for a in rec["aliases"]:
+                put(a, 0)
+            for a in rec["surnames"]:
+                put(a, 4 if rec["surname_first"] else 1)
+            for a in rec["royal"]:
+                put(a, 3)
+        names = sorted([k, pid, kind] for (k, pid), kind in index.items())
         places = [[r["place"], r["iso3"]] for r in _read_csv(self.curated / "places.csv")]
         common = sorted({w.strip() for w in (self.curated / "common_words.txt").read_text(encoding="utf-8").split()
                          if w.strip() and not w.startswith("#")})
@@ -668,6 +685,7 @@ class Builder:
             "people": people,
             "countries": countries,
             "places": sorted(places),
+            "names": names,
             "common_words": common,
             "report": self.report.to_json(),
             "todo_portuguese_names": sorted(todo),

@@ -107,7 +107,18 @@ class Resolution:
         }
 
 
+@functools.lru_cache(maxsize=8192)
+def _day_range_str(s: str) -> tuple[dt.date, dt.date]:
+    return _parse_day_range(s)
+
+
 def _day_range(on) -> tuple[dt.date, dt.date] | None:
+    if isinstance(on, str):
+        return _day_range_str(on)
+    return _parse_day_range(on)
+
+
+def _parse_day_range(on) -> tuple[dt.date, dt.date] | None:
     """A date, datetime or ISO string ("2024-01-19", "2024-01", "2024") -> (first, last) day."""
     if on is None:
         return None
@@ -176,13 +187,8 @@ class Gazetteer:
                             aliases=tuple(rec["aliases"]), offices=offices)
             self._people[pid] = person
             self._name_source[pid] = rec.get("name_source", "")
-            add(name_key(rec["name"]), pid, FULL)
-            for a in rec["aliases"]:
-                add(name_key(a), pid, FULL)
-            for s in rec["surnames"]:
-                add(name_key(s), pid, SURNAME_FIRST if rec.get("surname_first") else SURNAME)
-            for r in rec["royal"]:
-                add(name_key(r), pid, ROYAL)
+        for key, pid, kind in data["names"]:
+            add(tuple(key.split(" ")), pid, kind)
         # Do not let a name key shadow a title or country word ("President", "Israel").
         self._countries: dict[tuple, str] = {}
         self._country_names: dict[str, str] = {}
@@ -213,6 +219,15 @@ class Gazetteer:
             if len(k) > self._name_first.get(k[0], 0):
                 self._name_first[k[0]] = len(k)
         self._phrase_max = max(len(k) for k in [*self._countries, *self._places, *self._roles, *self._bodies])
+        self._body_head_table = {k: k for k in self._body_heads}
+        # Every prefix of every phrase, so a lookup stops at the first token that cannot extend one.
+        self._prefixes: dict[int, frozenset] = {}
+        for table in (self._countries, self._places, self._roles, self._bodies, self._body_head_table):
+            self._prefixes[id(table)] = frozenset(k[:i] for k in table for i in range(1, len(k) + 1))
+        self._title_first = frozenset(
+            k[0] for table in (self._countries, self._places, self._roles, self._bodies, self._body_head_table)
+            for k in table
+        ) | self._honorifics | {"the"}
         self._holders_index: dict[tuple[str, str], list[tuple[Office, Person]]] = {}
         for person in self._people.values():
             for o in person.offices:
@@ -400,13 +415,16 @@ class Gazetteer:
         keys, kinds = t.keys, t.kinds
         n = len(keys)
         maxlen = maxlen or self._phrase_max
-        seq = []
+        prefixes = self._prefixes[id(table)]
+        seq: tuple = ()
         j = i
         best = None
         while j < n and len(seq) < maxlen and kinds[j] != ".":
-            seq.append(keys[j])
+            seq = seq + (keys[j],)
+            if seq not in prefixes:
+                break
             j += 1
-            v = table.get(tuple(seq))
+            v = table.get(seq)
             if v is not None:
                 best = (j, v)
         return best
@@ -414,6 +432,8 @@ class Gazetteer:
     def _match_title(self, t: Tokens, i: int):
         """A title phrase at token i: (end, country, role, honorific_only) or None."""
         keys, caps = t.keys, t.caps
+        if keys[i] not in self._title_first:
+            return None
         n = len(keys)
         j = i
         has_the = False
@@ -435,7 +455,7 @@ class Gazetteer:
         body = self._longest(self._bodies, t, j)
         if body is not None and caps[j]:
             bend, (org, role) = body
-            head = self._longest({k: k for k in self._body_heads}, t, bend, 3)
+            head = self._longest(self._body_head_table, t, bend, 3)
             if head is not None:
                 hend, hkey = head
                 org, role = self._body_overrides.get((tuple(keys[j:bend]), hkey), (org, role))
@@ -456,7 +476,7 @@ class Gazetteer:
                     return None
                 return rend, iso, rname, False
             # "European Council President" etc. via a country-like modifier.
-            head = self._longest({k2: k2 for k2 in self._body_heads}, t, k, 3)
+            head = self._longest(self._body_head_table, t, k, 3)
             if head is not None:
                 ov = self._body_overrides.get((tuple(keys[j:mend]), head[1]))
                 if ov is not None:
@@ -466,7 +486,7 @@ class Gazetteer:
         role = self._longest(self._roles, t, j)
         if role is None:
             # HEAD of [the] BODY: "the head of the IMF", "Secretary-General of the United Nations".
-            head = self._longest({k: k for k in self._body_heads}, t, j, 3)
+            head = self._longest(self._body_head_table, t, j, 3)
             if head is not None and head[0] < n and keys[head[0]] == "of":
                 k = head[0] + 1
                 if k < n and keys[k] == "the":
@@ -586,8 +606,11 @@ class Gazetteer:
                 return False
             return True
 
-        in_office = [(p, [o for o in p.offices if _overlaps(o, rng)]) for p in people]
-        in_office = [(p, os) for p, os in in_office if os]
+        in_office = []
+        for p in people:
+            os = [o for o in p.offices if _overlaps(o, rng)]
+            if os:
+                in_office.append((p, os))
         if (role or country) and in_office:
             fitting = [(p, [o for o in os if fits(o)]) for p, os in in_office]
             fitting = [(p, os) for p, os in fitting if os]
@@ -595,7 +618,7 @@ class Gazetteer:
                 in_office = fitting
         if len(in_office) == 1:
             p, os = in_office[0]
-            return self._resolved(p, rng, self._main_office(os, role), None)
+            return self._resolved(p, rng, self._main_office(os, role), None, os)
         if len(in_office) > 1:
             cands = [p for p, _ in in_office]
             pick = self._by_recent(cands, ctx)
@@ -627,28 +650,29 @@ class Gazetteer:
             for o in offices:
                 if o.role == role:
                     return o
-        order = {"head_of_state": 0, "head_of_government": 1, "crown_prince": 2, "vice_president": 3,
-                 "secretary_general": 4, "commission_president": 4, "council_president": 4,
-                 "foreign_minister": 5, "national_security_adviser": 6}
-        return sorted(offices, key=lambda o: (order.get(o.role, 9), -(o.start or dt.date.min).toordinal()))[0]
+        if len(offices) == 1:
+            return offices[0]
+        return min(offices, key=lambda o: (_OFFICE_ORDER.get(o.role, 9), -(o.start or dt.date.min).toordinal()))
 
-    def _resolved(self, p: Person, rng, office: Office | None, reason) -> Resolution:
-        if office is None and rng is not None:
-            held = [o for o in p.offices if _overlaps(o, rng)]
-            if held:
-                office = self._main_office(held)
-            elif reason is None:
-                reason = "no office on date"
+    def _resolved(self, p: Person, rng, office: Office | None, reason, held=None) -> Resolution:
         level = None
         if rng is not None:
-            held = [o for o in p.offices if _overlaps(o, rng)]
+            if held is None:
+                held = [o for o in p.offices if _overlaps(o, rng)]
             if held:
+                if office is None:
+                    office = self._main_office(held)
                 level = "leader" if any(o.role in LEADER_ROLES for o in held) else "official"
+            elif office is None and reason is None:
+                reason = "no office on date"
         elif office is not None:
             level = "leader" if office.role in LEADER_ROLES else "official"
         return Resolution("resolved", person=p, office=office, level=level, reason=reason)
 
 
+_OFFICE_ORDER = {"head_of_state": 0, "head_of_government": 1, "crown_prince": 2, "vice_president": 3,
+                 "secretary_general": 4, "commission_president": 4, "council_president": 4,
+                 "foreign_minister": 5, "national_security_adviser": 6}
 _PRESIDENT_ROLES = frozenset({"head_of_government", "president", "vice_president", "commission_president",
                               "council_president", "supreme_leader", "secretary_general"})
 _LOWER_PARTICLES = frozenset("bin ibn bint al el von van der den de da dos das do del della di la le du ter ten zu af y e".split())

@@ -8,6 +8,7 @@ matches "Zelenskyy".
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -51,6 +52,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The matching form of one token: accents dropped, transliteration endings unified.
 
