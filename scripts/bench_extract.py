@@ -65,12 +65,15 @@ _TOPICS = {
                 "The novelist, whose first book sold a million copies, is writing a sequel.",
                 "Visitors queued for hours to see the restored cathedral organ."],
 }
+# Office-holders of 2023 (facts), so that the engagement articles are found.
+_LEADERS = ["French President Emmanuel Macron", "German Chancellor Olaf Scholz",
+            "Italian Prime Minister Giorgia Meloni", "British Prime Minister Rishi Sunak",
+            "Japanese Prime Minister Fumio Kishida", "Canadian Prime Minister Justin Trudeau",
+            "Australian Prime Minister Anthony Albanese"]
 _ENGAGEMENT = [
-    "The prime minister of {country} spoke by telephone with the president of {other} on Tuesday, "
-    "the prime minister's office said.",
-    "The foreign ministers of {country} and {other} met in {place} on Monday to discuss trade and energy.",
-    "The president of {other} will visit {country} next month for talks with the prime minister, "
-    "officials said.",
+    "{a} spoke by telephone with {b} on Tuesday to discuss support for Ukraine, {a_short}'s office said.",
+    "{a} met {b} in {place} on Monday for talks on trade and energy, officials said.",
+    "{a} and {b} held a 40-minute phone call on Wednesday, according to a statement.",
 ]
 _DEBRIS = ("<header><nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a>"
            "<a href='/login'>Log in</a></nav></header><div class='cookies'>We use cookies on this site."
@@ -91,11 +94,12 @@ def synthetic_pages(n: int, seed: int = 7) -> list[str]:
         sentences = [s.format(country=country, other=other, place=place) for s in _TOPICS[topic]]
         paragraphs = [" ".join(rng.sample(sentences, 2)) for _ in range(rng.randint(6, 14))]
         if i % 10 == 0:
-            paragraphs.insert(1, rng.choice(_ENGAGEMENT).format(country=country, other=other, place=place))
+            a, b = rng.sample(_LEADERS, 2)
+            paragraphs.insert(1, rng.choice(_ENGAGEMENT).format(a=a, b=b, a_short=a.split()[-1], place=place))
         title = f"{topic.title()} news from {place}: report {i}"
         body = "".join(f"<p>{p}</p>" for p in paragraphs)
         pages.append(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
-                     f"<meta property='article:published_time' content='2025-0{1 + i % 9}-1{i % 9}'>"
+                     f"<meta property='article:published_time' content='2023-0{1 + i % 9}-1{i % 9}'>"
                      f"</head><body>{_DEBRIS}<main><article><h1>{title}</h1>{body}</article></main>{_FOOTER}"
                      f"</body></html>")
     return pages

@@ -166,3 +166,19 @@ def test_html_without_text_is_no_text():
         clean(doc)
     assert err.value.code == "no-text"
     assert str(err.value).startswith("empty-page: ")
+
+
+def test_substring_screens_never_hide_a_match():
+    """The screens only skip work: with or without them, the same patterns match."""
+    from readouts.clean.rules import boilerplate_rules
+
+    lines = NEWS_LINES + DEBRIS_LINES + [
+        line for path in sorted(GOLDEN.glob("clean-*.txt")) for line in path.read_text("utf-8").splitlines()]
+    lines += ["Foreign Minister Lena Duarte (left) arrives. (Reuters)", "Photo: K. Moro / AFP",
+              "Our journalism relies on readers like you; make a donation today.", "| AP Photo"]
+    rules = boilerplate_rules()
+    for screened in (rules.pitch_strong, rules.pitch_weak, rules.caption):
+        for line in lines:
+            plain = sum(1 for _, rx in screened.patterns if rx.search(line))
+            assert screened.count(line) == plain, line
+            assert screened.search(line) == bool(plain), line
