@@ -402,6 +402,9 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
+_ANAPHORIC = re.compile(
+    r"\s*(?:The|Their|This|That|During the|In the|At the)\s+(?:\w+\s+){0,2}?(?:talks|call|phone call|conversation|meeting|discussions?|summit)\b"
+)
 _FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)
 _SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
 _WITH_BEFORE = re.compile(
@@ -545,6 +548,14 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
 
     if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
         return []  # cancelled, or asked about rather than reported
+    if state.last and earlier and _ANAPHORIC.match(clause) and \
+            {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
+        # "The talks came hours after...": the contact just reported, not a new one.
+        for i in state.last:
+            m = earlier[i]
+            earlier[i] = replace(m, duration_minutes=m.duration_minutes or duration,
+                                 sources=_union(m.sources, sources), topics=_union(m.topics, topics))
+        return []
     status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
@@ -552,6 +563,9 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     if (date.reason or "").startswith("undated") and state.narrative is not None \
             and 0 < state.index - state.narrative[0] <= NARRATIVE_REACH:
         date = replace(_basis(state.narrative[1], publication), reason="the day the story last named")
+    people, flags = _holding_office(people, date, gazetteer)
+    if len({p.country for p in people if p.country}) < 2:
+        return []
     out: list[Mention] = []
     for group in _sides(people, kind, clause):
         place, host = _place(clause, group, gazetteer, kind)
@@ -573,6 +587,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
             sources=sources,
             topics=topics,
             level=_level(participants, gazetteer, date),
+            flags=flags,
             rules=version,
         )
         out.append(mention)
@@ -580,6 +595,33 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         if back is not None:
             out.append(back)
     return out
+
+
+def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], tuple[str, ...]]:
+    """Keep the people who held an office on the date of the contact.
+
+    A contact while a participant held no office (a senator, a candidate, a
+    president-elect, a leader between terms) is not an engagement between
+    governments. People the data knows no office of at all are kept, flagged.
+    """
+    if not date.value:
+        return people, ()
+    kept, flags = [], ()
+    for p in people:
+        if p.pid.startswith("local:"):
+            kept.append(p)
+            continue
+        try:
+            person = gazetteer.person(p.pid)
+        except KeyError:
+            kept.append(p)
+            continue
+        if not person.offices:
+            kept.append(p)
+            flags = ("office-unknown",)
+        elif gazetteer.offices_on(p.pid, date.value):
+            kept.append(p)
+    return kept, flags
 
 
 def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
@@ -641,6 +683,8 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
             return "in-person"
         return "call"
     if nearest[2] == "neutral":
+        if re.search(r"(?i)\b(?:a|an)\s+(?:\w+\s+)?$", text[max(0, nearest[0] - 20):nearest[0]]):
+            return "in-person" if _IN_PERSON_CUE.search(text) else "call"  # "had a conversation with"
         if earlier and state is not None and state.last:
             return "call" if earlier[state.last[0]].type == "call" else "in-person"
         return "call" if not _IN_PERSON_CUE.search(text) else "in-person"
@@ -678,8 +722,8 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     best = None
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
-        if expr.kind == "since":
-            continue  # "since X" dates an earlier contact or a period, not this one
+        if expr.kind == "since" or getattr(expr, "role", None) == "dateline":
+            continue  # "since X" dates an earlier contact or a period; a dateline dates the page
         res = resolve_time(expr, base, tense=tense)
         if res.value is None:
             continue
@@ -838,6 +882,8 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
         return []
     status = _status(cand.text, triggers, rules)
     date = _date(cand.text, base, publication, status, triggers)
+    if not _holding_office([visitor], date, gazetteer)[0]:
+        return []
     participants = _as_participants([visitor], gazetteer, date)
     return [Mention(
         doc_id="", type="visit", status=status, participants=participants, date=date,
@@ -853,24 +899,13 @@ def _as_participants(people, gazetteer, date: ResolvedDate) -> tuple[Participant
 
 
 def _level(participants, gazetteer, date: ResolvedDate) -> str | None:
-    day = _day_of(date)
-    try:
-        levels = [gazetteer.level(p.person_id, day) for p in participants]
-    except Exception:
-        return None
+    levels = []
+    for p in participants:
+        try:
+            levels.append(gazetteer.level(p.person_id, date.value))
+        except KeyError:
+            levels.append("official")  # a local person: no office the data knows
     return "leader" if levels and all(lv == "leader" for lv in levels) else "official"
-
-
-def _day_of(date: ResolvedDate) -> dt.date | None:
-    if not date.value:
-        return None
-    parts = [int(x) for x in date.value.split("-")]
-    while len(parts) < 3:
-        parts.append(1 if len(parts) == 2 else 6)
-    try:
-        return dt.date(*parts)
-    except ValueError:
-        return None
 
 
 def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
