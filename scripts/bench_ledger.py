@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_ledger.py --events 100000 --db postgresql://postgres@127.0.0.1:5432/bench
 
 Loads events straight into the tables (the merge is measured by bench_ingest.py),
-each with one document and one mention so ``last`` fetches its quotes as usual,
+each with one document, mention and report so ``last`` fetches its quotes as usual,
 then prints the median (and 95th percentile) time of ``Ledger.last``,
 ``Ledger.timeline`` and ``Ledger.counterparts`` over random people and pairs.
 Contact counts are skewed (a few people engage much more than most), as in news.
@@ -63,9 +63,8 @@ def load(ledger: Ledger, n_events: int, n_people: int, seed: int) -> None:
                                                            documents_written=0, documents_failed=0)
                               ).inserted_primary_key[0]
     t0 = time.perf_counter()
-    mention_id = 0
     for first in range(0, n_events, CHUNK):
-        docs, mentions, events, links, event_people, contacts = [], [], [], [], [], []
+        docs, mentions, reports, events, links, event_people, contacts = [], [], [], [], [], [], []
         for i in range(first, min(n_events, first + CHUNK)):
             a, b = rnd.choices(people, weights, k=2)
             while b == a:
@@ -77,7 +76,8 @@ def load(ledger: Ledger, n_events: int, n_people: int, seed: int) -> None:
             key = group_key(status, kind, ids)
             event_id = f"{i:016x}"
             doc_id = f"synthetic-{i}"
-            mention_id += 1
+            row_id = i + 1
+            evidence = f"{names[a]} and {names[b]} spoke."
             docs.append({"doc_id": doc_id, "content_hash": f"{i:064x}", "url": f"https://news{i % 97}.example/{i}",
                          "publisher": f"news{i % 97}.example", "given_published": day, "published": day,
                          "published_basis": "given", "title": None, "text": f"{names[a]} and {names[b]} spoke.",
@@ -85,30 +85,35 @@ def load(ledger: Ledger, n_events: int, n_people: int, seed: int) -> None:
                          "ingested_at": schema.now()})
             participants = [{"id": p, "name": names[p], "surface": names[p], "country": None, "role": None}
                             for p in sorted(ids)]
-            mentions.append({"mention_id": mention_id, "doc_id": doc_id, "ordinal": 0, "report": 0, "group_key": key,
+            mentions.append({"mention_id": row_id, "doc_id": doc_id, "ordinal": 0, "report": 0,
                              "type": kind, "status": status, "person_ids": _dump(sorted(ids)),
                              "participants": _dump(participants), "date": day, "date_granularity": "day",
                              "date_basis": "explicit", "date_text": None, "duration_minutes": None,
                              "location": None, "host": None, "sources": "[]", "topics": "[]", "level": "leader",
-                             "flags": "[]", "evidence": f"{names[a]} and {names[b]} spoke.", "span_start": 0,
+                             "flags": "[]", "evidence": evidence, "span_start": 0,
                              "span_end": 30, "rules": "synthetic", "gazetteer": "synthetic"})
+            reports.append({"report_id": row_id, "doc_id": doc_id, "ordinal": 0, "group_key": key, "type": kind,
+                            "status": status, "person_ids": _dump(ids), "participants": _dump([names[p] for p in ids]),
+                            "level": "leader", "date": day, "date_basis": "explicit", "duration_minutes": None,
+                            "location": None, "host": None, "sources": "[]", "topics": "[]", "flags": "[]",
+                            "evidence": evidence, "span_start": 0, "span_end": 30})
             lo, hi = date_bounds(day)
             events.append({"event_id": event_id, "group_key": key, "type": kind, "status": status,
                            "participants": _dump([names[p] for p in ids]), "person_ids": _dump(ids),
                            "level": "leader", "date": day, "date_granularity": "day", "date_basis": "explicit",
                            "date_start": lo, "date_end": hi, "duration_minutes": None, "location": None,
                            "host": None, "sources": "[]", "topics": "[]", "confidence": 0.5, "documents": 1,
-                           "mentions": 1})
-            links.append({"event_id": event_id, "mention_id": mention_id})
+                           "reports": 1})
+            links.append({"event_id": event_id, "report_id": row_id})
             for p, other in ((a, b), (b, a)):
                 event_people.append({"person_id": p, "event_id": event_id, "status": status, "type": kind,
                                      "date_start": lo})
                 contacts.append({"person_id": p, "counterpart_id": other, "event_id": event_id, "status": status,
                                  "date_start": lo})
         with ledger.engine.begin() as conn:
-            for table, rows in ((schema.documents, docs), (schema.mentions, mentions), (schema.events, events),
-                                (schema.event_mentions, links), (schema.event_people, event_people),
-                                (schema.contacts, contacts)):
+            for table, rows in ((schema.documents, docs), (schema.mentions, mentions), (schema.reports, reports),
+                                (schema.events, events), (schema.event_reports, links),
+                                (schema.event_people, event_people), (schema.contacts, contacts)):
                 bulk_insert(conn, table, rows)
         done = min(n_events, first + CHUNK)
         print(f"\rloaded {done:,} events ({done / (time.perf_counter() - t0):,.0f}/s)", end="", file=sys.stderr)

@@ -8,7 +8,8 @@ second run is skipped with a message saying how to run it, except under CI
 ``fake_process`` is a pipeline stand-in so the store is tested without the
 extraction rules: each line of a document's content is one mention, written as
 ``TYPE STATUS ID:Name|ID:Name DATE [key=value...]`` (keys: duration, sources,
-topics, report, location, host).
+topics, report, location, host). Lines with the same ``report=N`` are one of the
+document's own events; a document without any gives mentions only.
 """
 from __future__ import annotations
 
@@ -75,11 +76,23 @@ def fake_process(doc: Document, *, resources=None, rules: str = FAKE_RULES) -> D
         mentions.append(mention)
         if "report" in opts:
             reports.setdefault(int(opts["report"]), []).append(mention)
-    events = tuple(
-        Event(doc.id, ms[0].type, ms[0].status, (), (), None, ms[0].date.value, "explicit", mentions=tuple(ms))
-        for _, ms in sorted(reports.items())
-    )
+    events = tuple(_event(ms) for _, ms in sorted(reports.items()))
     return DocumentResult(doc.id, article, publication, tuple(mentions), events)
+
+
+def _event(ms: list[Mention]) -> Event:
+    """The document's own event of the mentions sharing a ``report=`` number (dated by the first dated one)."""
+    people = sorted({p.person_id: p for m in ms for p in m.participants}.values(), key=lambda p: p.name)
+    dated = next((m for m in ms if m.date.value), ms[0])
+    return Event(
+        ms[0].doc_id, ms[0].type, ms[0].status, tuple(p.name for p in people), tuple(p.person_id for p in people),
+        "leader", dated.date.value, dated.date.basis,
+        duration_minutes=next((m.duration_minutes for m in ms if m.duration_minutes), None),
+        location=next((m.location for m in ms if m.location), None), host=next((m.host for m in ms if m.host), None),
+        sources=tuple(dict.fromkeys(x for m in ms for x in m.sources)),
+        topics=tuple(dict.fromkeys(x for m in ms for x in m.topics)),
+        evidence=" ".join(m.evidence for m in ms), span=(ms[0].span[0], ms[-1].span[1]), mentions=tuple(ms),
+    )
 
 
 def doc(doc_id: str, *lines: str, url: str | None = None, published: str | None = None) -> Document:

@@ -31,7 +31,8 @@ def _ingest(ledger, docs, **kw):
 
 def tables(ledger) -> dict[str, list]:
     """Every row of the content tables, without surrogate ids and timestamps, sorted."""
-    skip = {"mention_id", "run_id", "ingested_at", "error_id", "at", "started_at", "finished_at", "applied_at"}
+    skip = {"mention_id", "report_id", "run_id", "ingested_at", "error_id", "at", "started_at", "finished_at",
+            "applied_at"}
     out = {}
     with ledger.engine.connect() as conn:
         for table in schema.metadata.sorted_tables:
@@ -39,11 +40,11 @@ def tables(ledger) -> dict[str, list]:
                 continue
             cols = [c for c in table.columns if c.name not in skip]
             rows = conn.execute(sa.select(*cols)).all()
-            if table.name == "event_mentions":
-                m = schema.mentions.c
+            if table.name == "event_reports":
+                r = schema.reports.c
                 rows = conn.execute(
-                    sa.select(schema.event_mentions.c.event_id, m.doc_id, m.ordinal)
-                    .join(schema.mentions, m.mention_id == schema.event_mentions.c.mention_id)
+                    sa.select(schema.event_reports.c.event_id, r.doc_id, r.ordinal)
+                    .join(schema.reports, r.report_id == schema.event_reports.c.report_id)
                 ).all()
             out[table.name] = sorted(tuple(r) for r in rows)
     return out

@@ -10,19 +10,18 @@ from hypothesis import strategies as st
 
 from conftest import FAKE_RULES, doc, fake_process
 from readouts.ledger import schema
-from readouts.ledger.merge import StoredMention, compatible, confidence, date_bounds, merge
+from readouts.ledger.merge import Report, compatible, confidence, date_bounds, merge
 
 A, B, C = ("Q1", "Ann"), ("Q2", "Bob"), ("Q3", "Cy")
 
 
-def m(doc_id, date, *, type="call", status="occurred", people=(A, B), ordinal=0, report=None, **kw):
-    return StoredMention(doc_id=doc_id, ordinal=ordinal, type=type, status=status,
-                         person_ids=tuple(p[0] for p in people), names=tuple(p[1] for p in people), date=date,
-                         granularity=None, report=report, **kw)
+def m(doc_id, date, *, type="call", status="occurred", people=(A, B), ordinal=0, **kw):
+    return Report(doc_id=doc_id, ordinal=ordinal, type=type, status=status,
+                  person_ids=tuple(p[0] for p in people), names=tuple(p[1] for p in people), date=date, **kw)
 
 
 def summary(events):
-    return [(e.type, e.status, e.date, sorted((x.doc_id, x.ordinal) for x in e.mentions)) for e in events]
+    return [(e.type, e.status, e.date, sorted((x.doc_id, x.ordinal) for x in e.reports)) for e in events]
 
 
 def test_ten_outlets_one_call_is_one_call():
@@ -67,16 +66,29 @@ def test_participants_by_identity_not_by_name():
 
 
 def test_two_calls_on_one_day_stay_two_when_a_text_says_so():
-    mentions = [m("a", "2024-01-19", ordinal=0, report=0), m("a", "2024-01-19", ordinal=1, report=1),
-                m("b", "2024-01-19", ordinal=0, report=0)]
-    events = merge(mentions)
+    # Document "a" itself reports two calls that day; "b" reports one.
+    reports = [m("a", "2024-01-19", ordinal=0), m("a", "2024-01-19", ordinal=1), m("b", "2024-01-19", ordinal=0)]
+    events = merge(reports)
     assert sorted(summary(events)) == [("call", "occurred", "2024-01-19", [("a", 0), ("b", 0)]),
                                        ("call", "occurred", "2024-01-19", [("a", 1)])]
     assert len({e.event_id for e in events}) == 2
 
 
-def test_a_document_repeating_one_call_is_one_event():
-    assert len(merge([m("a", "2024-01-19", ordinal=0, report=0), m("a", "2024-01-19", ordinal=1, report=0)])) == 1
+def test_two_month_reports_of_one_document_never_share_an_event():
+    events = merge([m("a", "2024-01", ordinal=0), m("a", "2024-01", ordinal=1), m("b", "2024-01-19")])
+    assert sorted(summary(events)) == [("call", "occurred", "2024-01", [("a", 1)]),
+                                       ("call", "occurred", "2024-01-19", [("a", 0), ("b", 0)])]
+
+
+def test_a_document_repeating_one_call_without_own_events_is_one_event(ledger):
+    # A pipeline that gives mentions but no events: mentions of one group and date are one report.
+    repeated = doc("r", f"call occurred {PAIR} 2024-01-19 sources=Axios", f"call occurred {PAIR} 2024-01-19 duration=40")
+    ledger.ingest([repeated], process=fake_process, rules_version=FAKE_RULES, gazetteer_version="g")
+    counts = ledger.counts()
+    assert (counts["mentions"], counts["reports"], counts["events"]) == (2, 1, 1)
+    with ledger.engine.connect() as conn:
+        row = conn.execute(sa.select(schema.events)).one()
+    assert (row.duration_minutes, row.sources) == (40, '["Axios"]')
 
 
 def test_the_event_carries_every_source_topic_and_the_best_basis():
@@ -118,23 +130,22 @@ dates = st.sampled_from(["2024-01-19", "2024-01-20", "2024-01", "2024-02", "2024
 people = st.sampled_from([(A, B), (B, A), (A, C), (A, B, C)])
 mention_specs = st.lists(
     st.tuples(st.integers(0, 5), dates, st.sampled_from(["call", "meeting", "visit"]),
-              st.sampled_from(["occurred", "planned"]), people, st.sampled_from([None, 0, 1]),
-              st.sampled_from([None, 30, 40])),
+              st.sampled_from(["occurred", "planned"]), people, st.sampled_from([None, 30, 40])),
     max_size=25,
 )
 
 
 def _mentions(specs):
     out = []
-    for i, (d, date, kind, status, who, report, minutes) in enumerate(specs):
-        out.append(m(f"d{d}", date, type=kind, status=status, people=who, ordinal=i, report=report,
+    for i, (d, date, kind, status, who, minutes) in enumerate(specs):
+        out.append(m(f"d{d}", date, type=kind, status=status, people=who, ordinal=i,
                      duration_minutes=minutes, publisher=f"p{d % 3}", sources=(f"S{i % 4}",)))
     return out
 
 
 def canonical(events):
     return sorted((e.event_id, e.type, e.status, e.date, e.duration_minutes, e.sources, e.confidence,
-                   tuple(sorted((x.doc_id, x.ordinal) for x in e.mentions))) for e in events)
+                   tuple(sorted((x.doc_id, x.ordinal) for x in e.reports))) for e in events)
 
 
 @given(mention_specs, st.randoms())
@@ -148,13 +159,15 @@ def test_merge_is_order_independent(specs, rnd):
 
 @given(mention_specs)
 @settings(max_examples=200, deadline=None)
-def test_merge_is_idempotent_and_keeps_every_mention(specs):
-    mentions = _mentions(specs)
-    events = merge(mentions)
-    again = merge([x for e in events for x in e.mentions])
+def test_merge_is_idempotent_and_keeps_every_report(specs):
+    reports = _mentions(specs)
+    events = merge(reports)
+    again = merge([x for e in events for x in e.reports])
     assert canonical(again) == canonical(events)
-    assert sorted((x.doc_id, x.ordinal) for e in events for x in e.mentions) == sorted(
-        (x.doc_id, x.ordinal) for x in mentions)
+    assert sorted((x.doc_id, x.ordinal) for e in events for x in e.reports) == sorted(
+        (x.doc_id, x.ordinal) for x in reports)
+    for e in events:  # one document's reports never share an event
+        assert len({x.doc_id for x in e.reports}) == len(e.reports)
 
 
 # --------------------------------------------------- incremental, in the store
@@ -175,10 +188,10 @@ def stored_events(ledger):
     e = schema.events.c
     with ledger.engine.connect() as conn:
         rows = conn.execute(sa.select(e.event_id, e.type, e.status, e.date, e.duration_minutes, e.sources,
-                                      e.topics, e.confidence, e.documents, e.mentions).order_by(e.event_id)).all()
+                                      e.topics, e.confidence, e.documents, e.reports).order_by(e.event_id)).all()
         links = conn.execute(
-            sa.select(schema.event_mentions.c.event_id, schema.mentions.c.doc_id, schema.mentions.c.ordinal)
-            .join(schema.mentions, schema.mentions.c.mention_id == schema.event_mentions.c.mention_id)
+            sa.select(schema.event_reports.c.event_id, schema.reports.c.doc_id, schema.reports.c.ordinal)
+            .join(schema.reports, schema.reports.c.report_id == schema.event_reports.c.report_id)
         ).all()
         contacts = conn.execute(sa.select(schema.contacts)).all()
     return sorted(map(tuple, rows)), sorted(map(tuple, links)), sorted(map(tuple, contacts))

@@ -76,8 +76,8 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
 
 def test_schema_on_both_engines(ledger):
     names = set(sa.inspect(ledger.engine).get_table_names())
-    assert names == {"schema_version", "runs", "errors", "documents", "people", "mentions", "events",
-                     "event_mentions", "event_people", "contacts"}
+    assert names == {"schema_version", "runs", "errors", "documents", "people", "mentions", "reports", "events",
+                     "event_reports", "event_people", "contacts"}
     assert ledger.schema_version == schema.LATEST
 
 

@@ -27,14 +27,14 @@ LIST_FIELDS = ("participants", "person_ids", "sources", "topics", "span", "doc_i
 
 def iter_events(conn: sa.Connection, *, status: str | None = None) -> Iterator[dict]:
     """Every event, in date order (undated last), as an export record."""
-    e, m, d, em = s.events.c, s.mentions.c, s.documents.c, s.event_mentions.c
+    e, m, d, em = s.events.c, s.reports.c, s.documents.c, s.event_reports.c
     query = sa.select(s.events).order_by(e.date_start.is_(None), e.date_start, e.event_id)
     if status:
         query = query.where(e.status == status)
     for row in conn.execution_options(yield_per=1000).execute(query):
         evidence = conn.execute(
             sa.select(m.doc_id, m.evidence, m.span_start, m.span_end, d.published, d.published_basis)
-            .join(s.event_mentions, em.mention_id == m.mention_id)
+            .join(s.event_reports, em.report_id == m.report_id)
             .join(s.documents, d.doc_id == m.doc_id)
             .where(em.event_id == row.event_id)
             .order_by(d.published.is_(None), d.published, m.doc_id, m.ordinal)

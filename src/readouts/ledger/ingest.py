@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
-from ..records import Document, DocumentError, DocumentResult, Mention
+from ..records import Document, DocumentError, DocumentResult, Event, Mention
 from . import schema as s
-from .merge import StoredMention, group_key, merge_group
+from .merge import Report, group_key, merge_group
 
 DEFAULT_BATCH = 32
 BATCH_SECONDS = 2.0  # also commit a partial batch after this long, so slow pipelines lose little on a crash
@@ -349,13 +349,14 @@ class Ingestor:
             self.progress(item.outcome, item.doc.id)
 
     def _replace_document(self, conn: sa.Connection, item: _Pending, run_id: int) -> set[str]:
-        m = s.mentions.c
+        r = s.reports.c
         doc_ids = sorted(set(item.replaces) | {item.doc.id})
-        touched = set(conn.execute(sa.select(m.group_key).where(m.doc_id.in_(doc_ids)).distinct()).scalars())
-        # Provenance rows first: SQLite only cascades with foreign keys on, and be explicit on both engines.
-        old = sa.select(m.mention_id).where(m.doc_id.in_(doc_ids))
-        conn.execute(s.event_mentions.delete().where(s.event_mentions.c.mention_id.in_(old)))
-        conn.execute(s.mentions.delete().where(m.doc_id.in_(doc_ids)))
+        touched = set(conn.execute(sa.select(r.group_key).where(r.doc_id.in_(doc_ids)).distinct()).scalars())
+        # Children first: SQLite only cascades with foreign keys on, and be explicit on both engines.
+        old = sa.select(r.report_id).where(r.doc_id.in_(doc_ids))
+        conn.execute(s.event_reports.delete().where(s.event_reports.c.report_id.in_(old)))
+        conn.execute(s.reports.delete().where(r.doc_id.in_(doc_ids)))
+        conn.execute(s.mentions.delete().where(s.mentions.c.doc_id.in_(doc_ids)))
         conn.execute(s.documents.delete().where(s.documents.c.doc_id.in_(doc_ids)))
 
         doc, result = item.doc, item.result
@@ -370,22 +371,24 @@ class Ingestor:
                 gazetteer=self.gazetteer_version or "", run_id=run_id, ingested_at=s.now(),
             )
         )
-        rows = [self._mention_row(doc.id, i, mention, _report_index(result, mention))
-                for i, mention in enumerate(result.mentions)]
-        if rows:
-            conn.execute(s.mentions.insert(), rows)
-            touched |= {r["group_key"] for r in rows}
+        reports, membership = document_reports(result)
+        mention_rows = [self._mention_row(doc.id, i, mention, membership.get(i))
+                        for i, mention in enumerate(result.mentions)]
+        if mention_rows:
+            conn.execute(s.mentions.insert(), mention_rows)
             upsert_people(conn, result.mentions)
+        report_rows = [_report_row(doc.id, i, event) for i, event in enumerate(reports)]
+        if report_rows:
+            conn.execute(s.reports.insert(), report_rows)
+            touched |= {row["group_key"] for row in report_rows}
         return touched
 
     def _mention_row(self, doc_id: str, ordinal: int, mention: Mention, report: int | None) -> dict:
-        ids = [p.person_id for p in mention.participants]
         by_id = {p.person_id: p for p in mention.participants}
         ordered = sorted(by_id)
         date = mention.date.value if mention.date else None
         return {
             "doc_id": doc_id, "ordinal": ordinal, "report": report,
-            "group_key": group_key(mention.status, mention.type, ids),
             "type": mention.type, "status": mention.status,
             "person_ids": _dumps(ordered),
             "participants": json.dumps(
@@ -403,6 +406,65 @@ class Ingestor:
         }
 
 
+def document_reports(result: DocumentResult) -> tuple[list[Event], dict[int, int]]:
+    """The document's reports (its own events) and, per mention index, the report it is part of.
+
+    The pipeline's ``events`` are the reports. A pipeline that gives mentions but
+    no events gets one report per group and date of its mentions.
+    """
+    events = list(result.events)
+    if not events and result.mentions:
+        events = _reports_from_mentions(result.mentions)
+    index = {id(m): i for i, m in enumerate(result.mentions)}
+    try:
+        equal = {m: i for i, m in enumerate(result.mentions)}
+    except TypeError:  # a mention with an unhashable field: identity alone must do
+        equal = {}
+    membership: dict[int, int] = {}
+    for number, event in enumerate(events):
+        for m in event.mentions:
+            i = index.get(id(m), equal.get(m))
+            if i is not None:
+                membership.setdefault(i, number)
+    return events, membership
+
+
+def _reports_from_mentions(mentions) -> list[Event]:
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        key = (group_key(m.status, m.type, [p.person_id for p in m.participants]), m.date.value if m.date else None)
+        groups.setdefault(key, []).append(m)
+    events = []
+    for members in groups.values():
+        first = members[0]
+        people = sorted({p.person_id: p for m in members for p in m.participants}.values(), key=lambda p: p.name)
+        events.append(Event(
+            doc_id=first.doc_id, type=first.type, status=first.status,
+            participants=tuple(p.name for p in people), person_ids=tuple(p.person_id for p in people),
+            level=first.level, date=first.date.value if first.date else None,
+            date_basis=first.date.basis if first.date else "unknown",
+            duration_minutes=next((m.duration_minutes for m in members if m.duration_minutes), None),
+            location=next((m.location for m in members if m.location), None),
+            host=next((m.host for m in members if m.host), None),
+            sources=tuple(dict.fromkeys(x for m in members for x in m.sources)),
+            topics=tuple(dict.fromkeys(x for m in members for x in m.topics)),
+            evidence=first.evidence, span=first.span, mentions=tuple(members),
+        ))
+    return events
+
+
+def _report_row(doc_id: str, ordinal: int, event: Event) -> dict:
+    return {
+        "doc_id": doc_id, "ordinal": ordinal, "group_key": group_key(event.status, event.type, event.person_ids),
+        "type": event.type, "status": event.status, "person_ids": _dumps(event.person_ids),
+        "participants": _dumps(event.participants), "level": event.level, "date": event.date,
+        "date_basis": event.date_basis, "duration_minutes": event.duration_minutes, "location": event.location,
+        "host": event.host, "sources": _dumps(event.sources), "topics": _dumps(event.topics),
+        "flags": _dumps(event.flags), "evidence": event.evidence,
+        "span_start": event.span[0] if event.span else None, "span_end": event.span[1] if event.span else None,
+    }
+
+
 _COUNTER = {"new": "new", "changed": "changed", "stale": "reextracted"}
 
 _worker_process: Process | None = None
@@ -416,15 +478,6 @@ def _init_worker(process: Process, resources) -> None:
 
 def _process_in_worker(doc: Document) -> DocumentResult:
     return _worker_process(doc, resources=_worker_resources)
-
-
-def _report_index(result: DocumentResult, mention: Mention) -> int | None:
-    """Which of the document's own events the mention belongs to, when the pipeline grouped them."""
-    for index, event in enumerate(result.events):
-        for other in event.mentions:
-            if other is mention or other == mention:
-                return index
-    return None
 
 
 def upsert_people(conn: sa.Connection, mentions: Iterable[Mention]) -> None:
@@ -450,43 +503,42 @@ def upsert_people(conn: sa.Connection, mentions: Iterable[Mention]) -> None:
 # ------------------------------------------------------------------- merging
 
 
-def stored_mentions(conn: sa.Connection, keys: Iterable[str]) -> Iterator[tuple[str, StoredMention]]:
-    """(group key, mention) for every stored mention of the given groups."""
-    m, d = s.mentions.c, s.documents.c
+def stored_reports(conn: sa.Connection, keys: Iterable[str]) -> Iterator[tuple[str, Report]]:
+    """(group key, report) for every stored report of the given groups."""
+    r, d = s.reports.c, s.documents.c
     keys = sorted(set(keys))
     for start in range(0, len(keys), 500):
         query = (
-            sa.select(m.mention_id, m.group_key, m.doc_id, m.ordinal, m.report, m.type, m.status, m.participants,
-                      m.date, m.date_granularity, m.date_basis, m.duration_minutes, m.location, m.host,
-                      m.sources, m.topics, m.level, d.publisher, d.url)
-            .join(s.documents, d.doc_id == m.doc_id)
-            .where(m.group_key.in_(keys[start:start + 500]))
+            sa.select(r.report_id, r.group_key, r.doc_id, r.ordinal, r.type, r.status, r.person_ids,
+                      r.participants, r.date, r.date_basis, r.duration_minutes, r.location, r.host, r.sources,
+                      r.topics, r.level, d.publisher, d.url)
+            .join(s.documents, d.doc_id == r.doc_id)
+            .where(r.group_key.in_(keys[start:start + 500]))
         )
         for row in conn.execute(query):
-            people = json.loads(row.participants)
-            yield row.group_key, StoredMention(
+            yield row.group_key, Report(
                 doc_id=row.doc_id, ordinal=row.ordinal, type=row.type, status=row.status,
-                person_ids=tuple(p["id"] for p in people), names=tuple(p["name"] for p in people),
-                date=row.date, granularity=row.date_granularity, date_basis=row.date_basis, report=row.report,
-                duration_minutes=row.duration_minutes, location=row.location, host=row.host,
-                sources=tuple(json.loads(row.sources)), topics=tuple(json.loads(row.topics)), level=row.level,
-                publisher=row.publisher, doc_url=row.url, mention_id=row.mention_id,
+                person_ids=tuple(json.loads(row.person_ids)), names=tuple(json.loads(row.participants)),
+                date=row.date, date_basis=row.date_basis, duration_minutes=row.duration_minutes,
+                location=row.location, host=row.host, sources=tuple(json.loads(row.sources)),
+                topics=tuple(json.loads(row.topics)), level=row.level, publisher=row.publisher, doc_url=row.url,
+                report_id=row.report_id,
             )
 
 
 def remerge(conn: sa.Connection, keys: Iterable[str]) -> int:
-    """Recompute the events of the given groups from their stored mentions; returns how many there are now."""
+    """Recompute the events of the given groups from their stored reports; returns how many there are now."""
     keys = sorted(set(keys))
     e = s.events.c
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
         old = sa.select(e.event_id).where(e.group_key.in_(chunk))
-        for table in (s.event_mentions, s.event_people, s.contacts):
+        for table in (s.event_reports, s.event_people, s.contacts):
             conn.execute(table.delete().where(table.c.event_id.in_(old)))
         conn.execute(s.events.delete().where(e.group_key.in_(chunk)))
-    groups: dict[str, list[StoredMention]] = {}
-    for key, mention in stored_mentions(conn, keys):
-        groups.setdefault(key, []).append(mention)
+    groups: dict[str, list[Report]] = {}
+    for key, report in stored_reports(conn, keys):
+        groups.setdefault(key, []).append(report)
     merged = [event for key in sorted(groups) for event in merge_group(key, groups[key])]
     write_events(conn, merged)
     return len(merged)
@@ -501,9 +553,9 @@ def write_events(conn: sa.Connection, merged) -> None:
             "date": ev.date, "date_granularity": ev.granularity, "date_basis": ev.date_basis,
             "date_start": ev.date_start, "date_end": ev.date_end, "duration_minutes": ev.duration_minutes,
             "location": ev.location, "host": ev.host, "sources": _dumps(ev.sources), "topics": _dumps(ev.topics),
-            "confidence": ev.confidence, "documents": ev.documents, "mentions": len(ev.mentions),
+            "confidence": ev.confidence, "documents": ev.documents, "reports": len(ev.reports),
         })
-        link_rows.extend({"event_id": ev.event_id, "mention_id": m.mention_id} for m in ev.mentions)
+        link_rows.extend({"event_id": ev.event_id, "report_id": r.report_id} for r in ev.reports)
         for pid in ev.person_ids:
             people_rows.append({"person_id": pid, "event_id": ev.event_id, "status": ev.status, "type": ev.type,
                                 "date_start": ev.date_start})
@@ -512,7 +564,7 @@ def write_events(conn: sa.Connection, merged) -> None:
                  "date_start": ev.date_start}
                 for other in ev.person_ids if other != pid
             )
-    for table, rows in ((s.events, event_rows), (s.event_mentions, link_rows),
+    for table, rows in ((s.events, event_rows), (s.event_reports, link_rows),
                         (s.event_people, people_rows), (s.contacts, contact_rows)):
         if rows:
             conn.execute(table.insert(), rows)

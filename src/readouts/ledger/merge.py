@@ -1,21 +1,23 @@
-"""Merging mentions from many documents into one event per real engagement.
+"""Merging documents' reports into one event per real engagement.
 
-Mentions are grouped by *who* (the sorted person ids), *how* (a call, or in
+A *report* is one document's account of one engagement: the pipeline has
+already merged that document's mentions of it (``DocumentResult.events``).
+Reports are grouped by *who* (the sorted person ids), *how* (a call, or in
 person: meeting and visit are one medium, since outlets call the same visit a
 meeting) and *whether it happened* (occurred and planned never merge). Within a
 group, dates decide, at their granularity:
 
-* mentions on the same day are one event; two different days are two events;
+* reports of the same day are one event; two different days are two events;
 * a month ("2024-01") or year ("2024") joins an event on a day inside it (the
-  best-attested one when there are several), else the mentions of that month or
+  best-attested one when there are several), else the reports of that month or
   year form an event of their own;
-* undated mentions of a group form one undated event.
+* undated reports of a group form one undated event.
 
-A document that itself reports two engagements of a group on one day (two of
-its own events, as the pipeline grouped them) keeps them two: its i-th
-engagement of that day goes to the day's i-th event.
+Two reports of one document never merge: the document itself says they are
+two engagements (two calls on one day stay two). Its i-th report of a day goes
+to that day's i-th event.
 
-The events of a group are a function of the *set* of its mentions, never of the
+The events of a group are a function of the *set* of its reports, never of the
 order they arrived in, so the ledger recomputes only the groups a new document
 touches (incremental), any ingest order gives the same events, and re-merging
 changes nothing.
@@ -49,8 +51,8 @@ OFFICIAL_HOST_SUFFIXES = (".gov", ".gov.uk", ".gouv.fr", ".gov.il", ".gov.in", "
 
 
 @dataclass(frozen=True, slots=True)
-class StoredMention:
-    """A mention as the ledger keeps it, with what merging needs from its document."""
+class Report:
+    """A document's account of one engagement, as stored, with what merging needs from its document."""
 
     doc_id: str
     ordinal: int
@@ -59,9 +61,7 @@ class StoredMention:
     person_ids: tuple[str, ...]
     names: tuple[str, ...]  # canonical names, same order as person_ids
     date: str | None
-    granularity: str | None
     date_basis: str = "unknown"
-    report: int | None = None
     duration_minutes: int | None = None
     location: str | None = None
     host: str | None = None
@@ -70,7 +70,7 @@ class StoredMention:
     level: str | None = None
     publisher: str | None = None
     doc_url: str | None = None
-    mention_id: int | None = None
+    report_id: int | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -79,7 +79,7 @@ class StoredMention:
 
 @dataclass(frozen=True, slots=True)
 class MergedEvent:
-    """An engagement as merged from its mentions (one row of ``events``)."""
+    """An engagement as merged from its reports (one row of ``events``)."""
 
     event_id: str
     group_key: str
@@ -100,11 +100,11 @@ class MergedEvent:
     topics: tuple[str, ...]
     confidence: float
     documents: int
-    mentions: tuple[StoredMention, ...]
+    reports: tuple[Report, ...]
 
 
 def group_key(status: str, type: str, person_ids: Iterable[str]) -> str:
-    """The key of the group a mention is merged within."""
+    """The key of the group a report is merged within."""
     ids = sorted(set(person_ids))
     raw = json.dumps([status, MEDIUM.get(type, type), ids], separators=(",", ":"))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
@@ -142,53 +142,48 @@ class _Cluster:
     def __init__(self, date: str | None, slot: int):
         self.date = date
         self.slot = slot
-        self.members: list[StoredMention] = []
+        self.members: list[Report] = []
 
     def documents(self) -> set[str]:
         return {m.doc_id for m in self.members}
 
-    def blocks(self, mention: StoredMention) -> bool:
-        """A document's distinct own events never merge with each other."""
-        if mention.report is None:
-            return False
-        return any(m.doc_id == mention.doc_id and m.report is not None and m.report != mention.report for m in self.members)
+    def blocks(self, report: Report) -> bool:
+        """Two reports of one document are two engagements."""
+        return any(m.doc_id == report.doc_id for m in self.members)
 
 
-def _slots(mentions: Sequence[StoredMention]) -> dict[tuple[str, int], int]:
-    """The i-th own event of each document among mentions sharing one date -> slot i."""
-    first_seen: dict[str, dict[int, int]] = {}
-    for m in sorted(mentions, key=lambda m: m.sort_key):
-        if m.report is None:
-            continue
-        reports = first_seen.setdefault(m.doc_id, {})
-        reports.setdefault(m.report, len(reports))
-    return {(doc, report): slot for doc, reports in first_seen.items() for report, slot in reports.items()}
-
-
-def _cluster_by_value(mentions: Sequence[StoredMention], date: str | None) -> list[_Cluster]:
-    slots = _slots(mentions)
+def _cluster_by_value(reports: Sequence[Report], date: str | None) -> list[_Cluster]:
+    """Reports sharing one date: each document's i-th report goes to the i-th event."""
     clusters: dict[int, _Cluster] = {}
-    for m in sorted(mentions, key=lambda m: m.sort_key):
-        slot = slots.get((m.doc_id, m.report), 0) if m.report is not None else 0
+    seen: Counter = Counter()
+    for m in sorted(reports, key=lambda m: m.sort_key):
+        slot = seen[m.doc_id]
+        seen[m.doc_id] += 1
         clusters.setdefault(slot, _Cluster(date, slot)).members.append(m)
     return [clusters[k] for k in sorted(clusters)]
 
 
-def _attach(mentions: Sequence[StoredMention], finer: list[_Cluster], date: str) -> list[_Cluster]:
-    """Attach coarse-dated mentions to the best compatible finer event; the rest form their own."""
+def _attach(reports: Sequence[Report], finer: list[_Cluster], date: str) -> list[_Cluster]:
+    """Attach coarse-dated reports to the best compatible finer event; the rest form their own."""
     candidates = [c for c in finer if compatible(c.date, date)]
     # Best attested first; ties go to the latest date, then the first slot.
     candidates.sort(key=lambda c: (-len(c.documents()), _neg(c.date), c.slot))
-    leftover: list[StoredMention] = []
-    additions: list[tuple[_Cluster, StoredMention]] = []
-    for m in sorted(mentions, key=lambda m: m.sort_key):
+    leftover: list[Report] = []
+    additions: list[tuple[_Cluster, Report]] = []
+    for m in sorted(reports, key=lambda m: m.sort_key):
         target = next((c for c in candidates if not c.blocks(m)), None)
         if target is None:
             leftover.append(m)
         else:
             additions.append((target, m))
-    # Add after choosing, so one coarse mention never changes where another goes.
+    # Add after choosing, so one coarse report never changes where another goes; two coarse
+    # reports of one document that chose the same event are split again below.
+    taken: set[tuple[int, str]] = set()
     for target, m in additions:
+        if (id(target), m.doc_id) in taken:
+            leftover.append(m)
+            continue
+        taken.add((id(target), m.doc_id))
         target.members.append(m)
     return _cluster_by_value(leftover, date) if leftover else []
 
@@ -197,10 +192,10 @@ def _neg(date: str | None) -> tuple:
     return tuple(-ord(ch) for ch in (date or ""))
 
 
-def cluster(mentions: Iterable[StoredMention]) -> list[list[StoredMention]]:
-    """Split the mentions of one group into engagements (see the module docstring)."""
-    by_rank: dict[int, dict[str | None, list[StoredMention]]] = {}
-    for m in mentions:
+def cluster(reports: Iterable[Report]) -> list[list[Report]]:
+    """Split the reports of one group into engagements (see the module docstring)."""
+    by_rank: dict[int, dict[str | None, list[Report]]] = {}
+    for m in reports:
         value = m.date if granularity_of(m.date) else None
         by_rank.setdefault(GRANULARITY_RANK[granularity_of(value)], {}).setdefault(value, []).append(m)
     clusters: list[_Cluster] = []
@@ -234,7 +229,7 @@ def is_official(name: str | None) -> bool:
     return any(host.endswith(suffix) for suffix in OFFICIAL_HOST_SUFFIXES)
 
 
-def confidence(members: Sequence[StoredMention]) -> float:
+def confidence(members: Sequence[Report]) -> float:
     """Grows with independent outlets, the sources they credit, and official readouts."""
     outlets = {m.publisher or f"doc:{m.doc_id}" for m in members}
     attributed = {s.lower() for m in members for s in m.sources} - {o.lower() for o in outlets}
@@ -245,7 +240,7 @@ def confidence(members: Sequence[StoredMention]) -> float:
     return round(1 - doubt, 4)
 
 
-def build_event(key: str, members: Sequence[StoredMention], date: str | None, slot: int) -> MergedEvent:
+def build_event(key: str, members: Sequence[Report], date: str | None, slot: int) -> MergedEvent:
     first = members[0]
     names: dict[str, str] = {}
     for pid in first.person_ids:
@@ -283,15 +278,15 @@ def build_event(key: str, members: Sequence[StoredMention], date: str | None, sl
         topics=tuple(sorted({t for m in members for t in m.topics})),
         confidence=confidence(members),
         documents=len({m.doc_id for m in members}),
-        mentions=tuple(members),
+        reports=tuple(members),
     )
 
 
-def merge_group(key: str, mentions: Iterable[StoredMention]) -> list[MergedEvent]:
-    """The events of one group, from all of its mentions."""
+def merge_group(key: str, reports: Iterable[Report]) -> list[MergedEvent]:
+    """The events of one group, from all of its reports."""
     result: list[MergedEvent] = []
     seen: Counter = Counter()
-    for members in cluster(mentions):
+    for members in cluster(reports):
         date = max((m.date for m in members if granularity_of(m.date)), key=lambda d: (len(d), d), default=None)
         # A day's i-th event: equal dates get distinct, stable ids by position.
         slot = seen[date]
@@ -300,10 +295,10 @@ def merge_group(key: str, mentions: Iterable[StoredMention]) -> list[MergedEvent
     return result
 
 
-def merge(mentions: Iterable[StoredMention]) -> list[MergedEvent]:
-    """Events from any mentions: grouped, then clustered; sorted by date then id."""
-    groups: dict[str, list[StoredMention]] = {}
-    for m in mentions:
+def merge(reports: Iterable[Report]) -> list[MergedEvent]:
+    """Events from any reports: grouped, then clustered; sorted by date then id."""
+    groups: dict[str, list[Report]] = {}
+    for m in reports:
         groups.setdefault(group_key(m.status, m.type, m.person_ids), []).append(m)
     events = [e for key, group in groups.items() for e in merge_group(key, group)]
     return sorted(events, key=lambda e: (e.date_start or "", e.event_id))

@@ -60,14 +60,14 @@ def _event(row, *, full: bool = False) -> dict:
 
 
 def quotes(conn: sa.Connection, event_id: str, limit: int = QUOTE_LIMIT) -> list[dict]:
-    """The evidence of an event, one quote per mention: earliest publication first."""
-    m, d, em = s.mentions.c, s.documents.c, s.event_mentions.c
+    """The evidence of an event, one quote per document's report: earliest publication first."""
+    r, d, er = s.reports.c, s.documents.c, s.event_reports.c
     rows = conn.execute(
-        sa.select(m.evidence, m.doc_id, d.url, d.published, m.span_start, m.span_end)
-        .join(s.event_mentions, em.mention_id == m.mention_id)
-        .join(s.documents, d.doc_id == m.doc_id)
-        .where(em.event_id == event_id)
-        .order_by(d.published.is_(None), d.published, m.doc_id, m.ordinal)
+        sa.select(r.evidence, r.doc_id, d.url, d.published, r.span_start, r.span_end)
+        .join(s.event_reports, er.report_id == r.report_id)
+        .join(s.documents, d.doc_id == r.doc_id)
+        .where(er.event_id == event_id)
+        .order_by(d.published.is_(None), d.published, r.doc_id, r.ordinal)
         .limit(limit)
     ).all()
     return [{"text": r.evidence, "doc_id": r.doc_id, "url": r.url,

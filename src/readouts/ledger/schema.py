@@ -8,10 +8,14 @@ Tables::
     documents        what was ingested: content hash, url, publisher, publication date
                      and basis, and the cleaned text the evidence spans point into
     people           canonical names of the person ids seen in mentions
-    mentions         one report of one engagement in one document (evidence, span,
-                     rules and gazetteer version)
-    events           one row per real engagement, merged across documents
-    event_mentions   provenance: which mentions make an event
+    mentions         one mention of an engagement in a document (evidence, span, rules
+                     and gazetteer version), as the extractor found it
+    reports          a document's own account of one engagement: its mentions merged
+                     by the pipeline (the document's events); ``mentions.report`` says
+                     which report a mention belongs to
+    events           one row per real engagement, merged across documents' reports
+    event_reports    provenance: which reports (so which documents, quotes and mentions)
+                     make an event
     event_people     who took part in an event (the index behind ``timeline``)
     contacts         one row per (person, counterpart, event): the index behind
                      ``last``, ``gaps``, ``tempo`` and ``counterparts``
@@ -95,8 +99,7 @@ mentions = sa.Table(
     sa.Column("mention_id", sa.Integer, primary_key=True),
     sa.Column("doc_id", sa.Text, sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("ordinal", sa.Integer, nullable=False),  # position among the document's mentions
-    sa.Column("report", sa.Integer),  # the document's own event it belongs to, when the pipeline said
-    sa.Column("group_key", sa.String(40), nullable=False, index=True),  # see merge.group_key
+    sa.Column("report", sa.Integer),  # ordinal of the document's report it belongs to (null: none)
     sa.Column("type", sa.String(16), nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("person_ids", sa.Text, nullable=False),  # JSON list, sorted
@@ -117,6 +120,32 @@ mentions = sa.Table(
     sa.Column("span_end", sa.Integer),
     sa.Column("rules", sa.Text, nullable=False, default=""),
     sa.Column("gazetteer", sa.Text, nullable=False, default=""),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("report_id", sa.Integer, primary_key=True),
+    sa.Column("doc_id", sa.Text, sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("ordinal", sa.Integer, nullable=False),  # position among the document's reports
+    sa.Column("group_key", sa.String(40), nullable=False, index=True),  # see merge.group_key
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("person_ids", sa.Text, nullable=False),  # JSON list, in participants order
+    sa.Column("participants", sa.Text, nullable=False),  # JSON list of canonical names, sorted
+    sa.Column("level", sa.String(16)),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_basis", sa.String(16), nullable=False, default="unknown"),
+    sa.Column("duration_minutes", sa.Integer),
+    sa.Column("location", sa.Text),
+    sa.Column("host", sa.Text),
+    sa.Column("sources", sa.Text, nullable=False, default="[]"),
+    sa.Column("topics", sa.Text, nullable=False, default="[]"),
+    sa.Column("flags", sa.Text, nullable=False, default="[]"),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer),
+    sa.Column("span_end", sa.Integer),
+    sa.UniqueConstraint("doc_id", "ordinal", name="uq_reports_doc_ordinal"),
 )
 
 events = sa.Table(
@@ -141,15 +170,15 @@ events = sa.Table(
     sa.Column("topics", sa.Text, nullable=False, default="[]"),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("documents", sa.Integer, nullable=False),
-    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("reports", sa.Integer, nullable=False),
 )
 
-event_mentions = sa.Table(
-    "event_mentions",
+event_reports = sa.Table(
+    "event_reports",
     metadata,
     sa.Column("event_id", sa.String(24), sa.ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
     sa.Column(
-        "mention_id", sa.Integer, sa.ForeignKey("mentions.mention_id", ondelete="CASCADE"), primary_key=True, index=True
+        "report_id", sa.Integer, sa.ForeignKey("reports.report_id", ondelete="CASCADE"), primary_key=True, index=True
     ),
 )
 
@@ -184,7 +213,7 @@ def _create_v1(conn: sa.Connection) -> None:
 
 # (version, description, apply). Append new steps; never edit an applied one.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sa.Connection], None]], ...] = (
-    (1, "documents, mentions, events, provenance, people, runs and errors", _create_v1),
+    (1, "documents, mentions, reports, events, provenance, people, runs and errors", _create_v1),
 )
 LATEST = MIGRATIONS[-1][0]
 
