@@ -118,7 +118,9 @@ def _legacy_encoding(head: bytes) -> str:
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
                          re.I | re.S)
-_HTML_ELEMENT = re.compile(r"<(?:html|head|body)[\s>]", re.I)
+# an <html>, <head> or <body> element where markup puts it: at a line start or after a tag
+# (prose that mentions "<html>" has words before it)
+_HTML_ELEMENT = re.compile(r"(?:^|>)[ \t]*<(?:html|head|body)[\s>]", re.I | re.M)
 _TAG = re.compile(r"</?(?:p|div|span|a|br|img|li|ul|ol|table|tr|td|h[1-6]|meta|link|script|style|section|article|"
                   r"header|footer|nav|figure|figcaption|strong|em|b|i)\b[^<>]{0,500}>", re.I)
 
