@@ -444,3 +444,27 @@ def test_url_and_page_dates_on_the_dev_documents():
         p = publication_date(text, url=g.get("url"), today=D(2026, 12, 1))
         right += p.date is not None and p.date.isoformat() == g["published"]
     assert right >= total - 3, (right, total)
+
+
+# ------------------------------------------------------------------ the date in force
+
+def test_date_in_force_carries_a_narrative_day():
+    from readouts.when import date_in_force
+
+    text = ("4 October 2016\n\nThe Secretary-General departed New York on Monday, 26 September, for Cartagena, "
+            "where he arrived on Monday morning.\n\nAt midday, he joined the President at a mass.\n\n"
+            "He then held a meeting with the President.")
+    pos = text.index("He then held")
+    f = date_in_force(text, pos, D(2016, 10, 4))
+    assert f.date.value == "2016-09-26" and f.paragraphs_back == 2
+    assert f.expression.text == "on Monday morning"
+
+
+def test_date_in_force_skips_datelines_captions_back_references_and_announcements():
+    from readouts.when import date_in_force
+
+    text = ("Tehran, 1 July 2022 (TDI): The presidents spoke for the first time since May 3. "
+            "Leaders at the summit, June 2, 2022. Photo: Staff\n"
+            "They will meet again on July 20. The president also spoke with the emir.")
+    assert date_in_force(text, text.index("The president also"), D(2022, 7, 1)) is None
+    assert date_in_force("", 0, None) is None

@@ -280,7 +280,9 @@ def _build(m: re.Match) -> TimeExpression | None:
 _PAGE_CUE_BEFORE = re.compile(r"(?i)(?:" + "|".join(re.escape(c) for c in lx.PAGE_DATE_CUES)
                               + r")\s*(?:on|at)?\s*:?\s*$|^\s*(?:•\s*)?By\b.{0,40}[-–—|]\s*$|^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|$)")
-_DATE_LINE_REST = re.compile(r"^[\s,|•\-–—]*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s,|•\-–—]*$", re.I)
+_DATE_LINE_REST = re.compile(
+    r"^(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"  # ISO time
+    r"[\s,|•\-–—]*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s,|•\-–—]*$", re.I)
 
 
 def _role(text: str, m: re.Match) -> str | None:
