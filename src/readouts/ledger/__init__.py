@@ -81,20 +81,31 @@ class Ledger:
         with self.engine.connect() as conn:
             return resolve_person(conn, name, on=queries.parse_day(on, "--as-of"))
 
+    def _read(self) -> sa.Connection:
+        # Questions only read: autocommit spares PostgreSQL a BEGIN/ROLLBACK round trip each.
+        return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+    def _people(self, conn, *names, on=None) -> list[PersonRef]:
+        # Ids as asked (what programs pass) in one look-up; other names one by one.
+        p = schema.people.c
+        known = {row.person_id: PersonRef(row.person_id, row.name, row.country) for row in conn.execute(
+            sa.select(p.person_id, p.name, p.country).where(p.person_id.in_(sorted(set(names)))))}
+        return [known.get(n) or resolve_person(conn, n, on=on) for n in names]
+
     def _ids(self, conn, *names, on=None) -> list[str]:
-        return [resolve_person(conn, n, on=on).id for n in names]
+        return [ref.id for ref in self._people(conn, *names, on=on)]
 
     def last(self, a: str, b: str, *, as_of=None) -> dict:
         """When A and B last engaged (on or before ``as_of``, default today), the previous time, and the gap."""
         as_of = queries.parse_day(as_of, "--as-of")
-        with self.engine.connect() as conn:
-            ida, idb = self._ids(conn, a, b, on=as_of)
-            return queries.last_contact(conn, ida, idb, as_of=as_of)
+        with self._read() as conn:
+            ra, rb = self._people(conn, a, b, on=as_of)
+            return queries.last_contact(conn, ra.id, rb.id, as_of=as_of, names={ra.id: ra.name, rb.id: rb.name})
 
     def timeline(self, a: str, b: str | None = None, *, since=None, until=None, type: str | None = None,
                  level: str | None = None, status: str | None = "occurred", limit: int | None = None) -> list[dict]:
         since, until = queries.parse_day(since, "--since"), queries.parse_day(until, "--until")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             ida = self._ids(conn, a, on=until)[0]
             idb = self._ids(conn, b, on=until)[0] if b else None
             return queries.timeline(conn, ida, idb, since=since, until=until, type=type, level=level,
@@ -102,19 +113,19 @@ class Ledger:
 
     def tempo(self, a: str, b: str, *, by: str = "month", since=None, until=None) -> list[dict]:
         since, until = queries.parse_day(since, "--since"), queries.parse_day(until, "--until")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             ida, idb = self._ids(conn, a, b, on=until)
             return queries.tempo(conn, ida, idb, by=by, since=since, until=until)
 
     def counterparts(self, a: str, *, as_of=None, since=None, limit: int | None = None) -> list[dict]:
         as_of, since = queries.parse_day(as_of, "--as-of"), queries.parse_day(since, "--since")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             ida = self._ids(conn, a, on=as_of)[0]
             return queries.counterparts(conn, ida, as_of=as_of, since=since, limit=limit)
 
     def gaps(self, a: str, b: str, *, as_of=None, top: int = 10) -> list[dict]:
         as_of = queries.parse_day(as_of, "--as-of")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             ida, idb = self._ids(conn, a, b, on=as_of)
             return queries.gaps(conn, ida, idb, as_of=as_of, top=top)
 

@@ -93,11 +93,15 @@ def _pair_events(conn: sa.Connection, a: str, b: str, *, as_of: dt.date | None =
     return conn.execute(query).all()
 
 
-def last_contact(conn: sa.Connection, a: str, b: str, *, as_of: dt.date | None = None) -> dict:
-    """The last occurred engagement of A and B (on or before ``as_of``), the one before it, and the gap."""
+def last_contact(conn: sa.Connection, a: str, b: str, *, as_of: dt.date | None = None,
+                 names: dict[str, str] | None = None) -> dict:
+    """The last occurred engagement of A and B (on or before ``as_of``), the one before it, and the gap.
+
+    ``names`` (id -> canonical name) spares a look-up when the caller knows them.
+    """
     as_of = as_of or dt.date.today()
     rows = _pair_events(conn, a, b, as_of=as_of, limit=2)
-    names = names_of(conn, [a, b])
+    names = names if names is not None else names_of(conn, [a, b])
     pair = sorted([names.get(a, a), names.get(b, b)])
     answer = {"pair": pair, "person_ids": [a, b] if names.get(a, a) <= names.get(b, b) else [b, a],
               "last": None, "previous": None, "gap_days": None, "as_of": as_of.isoformat(), "days_since": None}
