@@ -52,6 +52,8 @@ OFFSET_PENALTY = 400
 TOLERANCE = 7
 MAX_REFS = 80
 SEARCH_DAYS = 3 * 366
+FIRST_WINDOW_DAYS = 400
+GOOD_ENOUGH = 366
 _DAY_OFFSETS = {"day-2": -2, "day-1": -1, "day0": 0, "day+1": 1, "day+2": 2}
 
 
@@ -169,8 +171,7 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
     penalty += OFFSET_PENALTY * sum(1 for d, _, _ in ev.full_past if d > p)
     penalty += OFFSET_PENALTY * sum(1 for d, _ in ev.full_future if d < p)
     for r in ev.partial:
-        direction = r.tense or "nearest"
-        d = days.occurrence(p, r.month, r.day, None if direction == "nearest" else direction, r.weekday)
+        d = _occurrence(p, r)
         if d is None:
             return None
         cost = max(cost, abs((p - d).days))
@@ -188,12 +189,33 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
             if (q.month, q.day) != (month, day):
                 penalty += OFFSET_PENALTY
     if ev.lead is not None and newest is not None:
-        from .resolve import resolve_time  # here: resolve imports this package's expressions
-
-        rd = resolve_time(ev.lead, p, tense="past")
-        if rd.value and rd.granularity == "day" and dt.date.fromisoformat(rd.value) < newest:
+        lead_day = _lead_day(ev.lead, p)
+        if lead_day is not None and lead_day < newest:
             penalty += LEAD_PENALTY
     return cost, penalty
+
+
+def _occurrence(p: dt.date, r: Partial) -> dt.date | None:
+    """The day a partial date means for publication date ``p`` (fast path without weekday)."""
+    if r.weekday is None and not (r.month == 2 and r.day == 29):
+        if r.tense == "past":
+            return dt.date(p.year if (r.month, r.day) <= (p.month, p.day) else p.year - 1, r.month, r.day)
+        if r.tense == "future":
+            return dt.date(p.year if (r.month, r.day) >= (p.month, p.day) else p.year + 1, r.month, r.day)
+    return days.occurrence(p, r.month, r.day, r.tense, r.weekday)
+
+
+def _lead_day(e: TimeExpression, p: dt.date) -> dt.date | None:
+    """The day of the lead (a past weekday, "yesterday" or "today") for publication date ``p``."""
+    if e.kind == "weekday" and e.weekday is not None:
+        if e.modifier == "last":
+            return days.weekday_on_or_before(p - days.ONE_DAY, e.weekday)
+        return days.weekday_on_or_before(p, e.weekday)
+    if e.relative == "day-1":
+        return p - days.ONE_DAY
+    if e.relative == "day0":
+        return p
+    return None
 
 
 def _search(ev: Evidence, start: dt.date, end: dt.date):
@@ -259,7 +281,11 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
     if end < start:
         return Publication(date=None, basis="unknown", confidence=0.0,
                            evidence="the text's dates contradict each other")
-    best = _search(ev, start, end)
+    # The costs repeat year by year except where weekdays tie a date to its year: search
+    # the first year and a bit, and go on only when nothing there fits well.
+    best = _search(ev, start, min(end, start + dt.timedelta(days=FIRST_WINDOW_DAYS)))
+    if (best is None or best[0] > GOOD_ENOUGH) and end > start + dt.timedelta(days=FIRST_WINDOW_DAYS):
+        best = _search(ev, start, end)
     if best is None:
         return Publication(date=None, basis="unknown", confidence=0.0, evidence="no date satisfies the text")
     _, p, cost, penalty = best
