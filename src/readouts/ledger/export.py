@@ -25,44 +25,60 @@ FIELDS = (
 LIST_FIELDS = ("participants", "person_ids", "sources", "topics", "span", "doc_ids")
 
 
-def iter_events(conn: sa.Connection, *, status: str | None = None) -> Iterator[dict]:
+def iter_events(conn: sa.Connection, *, status: str | None = None, chunk: int = 1000) -> Iterator[dict]:
     """Every event, in date order (undated last), as an export record."""
-    e, m, d, em = s.events.c, s.reports.c, s.documents.c, s.event_reports.c
+    e = s.events.c
     query = sa.select(s.events).order_by(e.date_start.is_(None), e.date_start, e.event_id)
     if status:
         query = query.where(e.status == status)
-    for row in conn.execution_options(yield_per=1000).execute(query):
-        evidence = conn.execute(
-            sa.select(m.doc_id, m.evidence, m.span_start, m.span_end, d.published, d.published_basis)
-            .join(s.event_reports, em.report_id == m.report_id)
-            .join(s.documents, d.doc_id == m.doc_id)
-            .where(em.event_id == row.event_id)
-            .order_by(d.published.is_(None), d.published, m.doc_id, m.ordinal)
-        ).all()
-        first = evidence[0] if evidence else None
-        yield {
-            "event_id": row.event_id,
-            "doc_id": first.doc_id if first else None,
-            "type": row.type,
-            "status": row.status,
-            "participants": json.loads(row.participants),
-            "person_ids": json.loads(row.person_ids),
-            "level": row.level,
-            "date": row.date,
-            "date_basis": row.date_basis,
-            "duration_minutes": row.duration_minutes,
-            "location": row.location,
-            "host": row.host,
-            "sources": json.loads(row.sources),
-            "topics": json.loads(row.topics),
-            "evidence": first.evidence if first else "",
-            "span": [first.span_start, first.span_end] if first and first.span_start is not None else None,
-            "doc_published": first.published if first else None,
-            "doc_published_basis": first.published_basis if first else "unknown",
-            "confidence": row.confidence,
-            "documents": row.documents,
-            "doc_ids": sorted({r.doc_id for r in evidence}),
-        }
+    result = conn.execution_options(yield_per=chunk).execute(query)
+    for rows in result.partitions(chunk):
+        evidence = _evidence(conn, [row.event_id for row in rows])
+        for row in rows:
+            yield _record(row, evidence.get(row.event_id, []))
+
+
+def _evidence(conn: sa.Connection, event_ids: list[str]) -> dict[str, list]:
+    """Each event's reports with their documents, earliest publication first (one query per chunk)."""
+    r, d, er = s.reports.c, s.documents.c, s.event_reports.c
+    rows = conn.execute(
+        sa.select(er.event_id, r.doc_id, r.evidence, r.span_start, r.span_end, d.published, d.published_basis)
+        .join(s.reports, er.report_id == r.report_id)
+        .join(s.documents, d.doc_id == r.doc_id)
+        .where(er.event_id.in_(event_ids))
+        .order_by(er.event_id, d.published.is_(None), d.published, r.doc_id, r.ordinal)
+    ).all()
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row.event_id, []).append(row)
+    return out
+
+
+def _record(row, evidence: list) -> dict:
+    first = evidence[0] if evidence else None
+    return {
+        "event_id": row.event_id,
+        "doc_id": first.doc_id if first else None,
+        "type": row.type,
+        "status": row.status,
+        "participants": json.loads(row.participants),
+        "person_ids": json.loads(row.person_ids),
+        "level": row.level,
+        "date": row.date,
+        "date_basis": row.date_basis,
+        "duration_minutes": row.duration_minutes,
+        "location": row.location,
+        "host": row.host,
+        "sources": json.loads(row.sources),
+        "topics": json.loads(row.topics),
+        "evidence": first.evidence if first else "",
+        "span": [first.span_start, first.span_end] if first and first.span_start is not None else None,
+        "doc_published": first.published if first else None,
+        "doc_published_basis": first.published_basis if first else "unknown",
+        "confidence": row.confidence,
+        "documents": row.documents,
+        "doc_ids": sorted({r.doc_id for r in evidence}),
+    }
 
 
 def write_jsonl(records, out: IO[str]) -> int:
