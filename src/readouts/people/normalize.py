@@ -92,8 +92,11 @@ class Tokens:
         raw: list[str] = []
         n = len(text)
         joined = False
+        consumed = 0  # end of a period already taken into "Mr." or "R."
         for m in _TOKEN.finditer(text):
             s, e = m.span()
+            if s < consumed:
+                continue
             group = m.lastgroup
             tok = m.group()
             if group == "word":
@@ -104,10 +107,12 @@ class Tokens:
                     if low in ABBREVIATIONS:
                         e += 1
                         tok += "."
+                        consumed = e
                     elif len(tok) == 1 and tok.isupper():
                         e += 1
                         tok += "."
                         kind = "i"
+                        consumed = e
                 key = fold(tok)
             elif group == "abbr":
                 kind = "a"
