@@ -182,3 +182,13 @@ def test_substring_screens_never_hide_a_match():
             plain = sum(1 for _, rx in screened.patterns if rx.search(line))
             assert screened.count(line) == plain, line
             assert screened.search(line) == bool(plain), line
+
+
+def test_a_line_that_continues_in_lower_case_is_joined():
+    text = ("Leaders meet in Vesta on trade\n\nThe prime minister spoke with the visiting\n"
+            "president on Monday, officials said.\nA second paragraph starts here.\n")
+    article = clean(document_from_text(text, doc_id="x"))
+    assert [t for k, t in blocks(article)] == [
+        "Leaders meet in Vesta on trade",
+        "The prime minister spoke with the visiting president on Monday, officials said.",
+        "A second paragraph starts here."]

@@ -57,8 +57,52 @@ def clean_text(doc: Document) -> Article:
     """Clean a plain-text scrape into an Article (never raises on odd text)."""
     rules = boilerplate_rules()
     content = doc.content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    kept, dropped = clean_lines(content.split("\n"), rules)
+    kept, dropped = clean_lines(unwrap_lines(content.split("\n")), rules)
     return build_article(doc, kept, dropped)
+
+
+# Hard-wrapped text (e-mail, wire feeds, saved text views) breaks lines at a
+# fixed width in the middle of sentences.
+WRAP_MIN, WRAP_MAX = 55, 100
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Join the lines of hard-wrapped paragraphs, when the text is hard-wrapped.
+
+    A text is taken as wrapped when most of its lines that run on into a next
+    line are of a similar width (55-100 characters) and do not end a sentence;
+    then each run of non-blank lines is one paragraph. Otherwise, lines are only
+    joined where one clearly continues the other (the next starts in lower case
+    and the line ends without a stop). Lines of scrapes, one paragraph each, stay
+    as they are.
+    """
+    stripped = [x.strip() for x in lines]
+    running = [i for i in range(len(stripped) - 1) if stripped[i] and stripped[i + 1]]
+    wrapped = [i for i in running if WRAP_MIN <= len(stripped[i]) <= WRAP_MAX
+               and not _SENTENCE_END.search(stripped[i])]
+    hard_wrapped = len(wrapped) >= 4 and len(wrapped) >= 0.6 * len(running)
+    out: list[str] = []
+    joining = False
+    for i, line in enumerate(stripped):
+        if not line:
+            out.append("")
+            joining = False
+            continue
+        if joining and out:
+            prev = out[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[:1].islower():
+                out[-1] = prev[:-1] + line  # a word hyphenated at the line end
+            else:
+                out[-1] = prev + " " + line
+        else:
+            out.append(line)
+        nxt = stripped[i + 1] if i + 1 < len(stripped) else ""
+        if hard_wrapped:
+            joining = bool(nxt) and not (len(line) < WRAP_MIN and _SENTENCE_END.search(line))
+        else:
+            joining = bool(nxt) and nxt[:1].islower() and not _SENTENCE_END.search(line) \
+                and len(line) >= 20 and not line.endswith(":")
+    return out
 
 
 def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | None = None,
