@@ -434,7 +434,11 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     implicit: list[_Ref] = []
     group = _GROUP_REF.search(text)
     if group and state.last and earlier:
-        implicit += [replace(r, start=group.start()) for r in _participants_of(earlier[state.last[0]], state)]
+        # "The two leaders" are the pair the story is about: its lead contact's, when that
+        # was a pair; else the last contact's.
+        lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
+        pair = lead if lead is not None else earlier[state.last[0]]
+        implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
     first_person = _FIRST_PERSON.search(text)
     if state.speaker is not None and first_person:
         implicit.insert(0, replace(state.speaker, start=first_person.start()))
@@ -442,7 +446,21 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
+    refs = _outside_reporting_frame(text, list(refs), triggers)
     out: list[Mention] = []
+    nominal = _NOMINAL_VISIT.search(text)
+    if nominal:
+        who = "who" if nominal.group("who") else "who2"
+        place = nominal.group("place") or nominal.group("place2")
+        visitor = next((r for r in refs if nominal.start(who) <= r.start < nominal.end(who) + 1), None)
+        if visitor is not None:
+            solo = _solo_visit_to(cand, visitor, place, triggers, base, publication, gazetteer, rules, version)
+            if solo:
+                out += solo
+                refs = [r for r in refs if r.pid != visitor.pid]
+                triggers = [t for t in triggers if not (nominal.start() <= t[0] < nominal.end())]
+                if not triggers:
+                    return out
     previous_people: list[_Ref] = []
     for cs, ce in _clauses(text):
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
@@ -465,6 +483,33 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                                 state, rules, earlier, version)
         previous_people = people or previous_people
     return out
+
+
+_PLACE_WORDS = r"(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |the |and )?[A-Z][\w'’.-]*){0,3}"
+_NOMINAL_VISIT = re.compile(
+    r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
+    r"(?:to (?P<place>" + _PLACE_WORDS + r")\s+by\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})"
+    r"|(?:of|by)\s+(?P<who2>(?:[A-Z][\w'’.-]*\s*){1,5}?)\s*to\s+(?P<place2>" + _PLACE_WORDS + r"))"
+)
+
+
+# "X explained to Y that ...", "X told Y that ...": Y hears about the contacts that
+# follow; X is their subject.
+_REPORTING = re.compile(
+    r"\b(?:explained|told|informed|briefed|assured|reminded|updated)\b(?:\s+to)?[^.;:]{0,80}?\bthat\b", re.I
+)
+
+
+def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
+    m = _REPORTING.search(text)
+    if not m or not triggers or triggers[0][0] < m.end():
+        return refs
+    frame = [r for r in refs if r.start < m.start()]
+    listeners = [r for r in refs if m.start() <= r.start < m.end()]
+    if not frame or not listeners:
+        return refs
+    listener_ids = {r.pid for r in listeners}
+    return [r for r in refs if r.pid not in listener_ids or r.start >= m.end()]
 
 
 def _dedupe(people: list[_Ref]) -> list[_Ref]:
@@ -564,10 +609,11 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
             and 0 < state.index - state.narrative[0] <= NARRATIVE_REACH:
         date = replace(_basis(state.narrative[1], publication), reason="the day the story last named")
     people, flags = _holding_office(people, date, gazetteer)
+    people = _named_sides(clause, people, gazetteer)
     if len({p.country for p in people if p.country}) < 2:
         return []
     out: list[Mention] = []
-    for group in _sides(people, kind, clause):
+    for group in _per_trigger(people, triggers, text) or _sides(people, kind, clause):
         place, host = _place(clause, group, gazetteer, kind)
         mtype = kind
         if kind == "in-person":
@@ -597,6 +643,32 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     return out
 
 
+# "the U.S.-North Korea summit", "Japan-ROK Summit Meeting", "Russia-Ukraine talks": the
+# contact names the countries of its sides.
+_COUNTRY_PAIR = re.compile(
+    r"(?P<pair>(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?:\s?[-–]\s?(?:[A-Z][\w.]*(?: [A-Z][\w.()]*){0,4})){1,3})"
+    r"\s+(?:bilateral\s+)?(?:[Ss]ummit|[Tt]alks|[Mm]eeting|[Tt]elephone|[Pp]hone|[Cc]all)"
+)
+
+
+def _named_sides(clause: str, people: list[_Ref], gazetteer) -> list[_Ref]:
+    pairs = list(_COUNTRY_PAIR.finditer(clause))
+    if len(pairs) != 1:
+        return people  # none, or several contacts named in one clause: each has its own sides
+    m = pairs[0]
+    codes = set()
+    for part in re.split(r"\s?[-–]\s?", m.group("pair")):
+        part = re.sub(r"\s*\(.*?\)", "", part)
+        part = re.sub(r"(?:\s+(?:Summit|Meeting|Talks|Telephone|Phone|Call|Bilateral))+$", "", part, flags=re.I)
+        code = gazetteer.country_code(part.strip())
+        if code is None:
+            return people  # not a pair of countries ("Mar-a-Lago", "co-chaired")
+        codes.add(code)
+    if len(codes) < 2:
+        return people
+    return [p for p in people if p.country in codes]
+
+
 def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], tuple[str, ...]]:
     """Keep the people who held an office on the date of the contact.
 
@@ -622,6 +694,28 @@ def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[
         elif gazetteer.offices_on(p.pid, date.value):
             kept.append(p)
     return kept, flags
+
+
+def _per_trigger(people: list[_Ref], triggers, text: str) -> list[list[_Ref]]:
+    """ "...at the Japan-ROK Summit Meeting with A, and at the Japan-China Summit Meeting with
+    B": one contact per contact word that has counterparts of its own after "with"."""
+    if len(triggers) < 2 or len(people) < 3:
+        return []
+    bounds = [t[0] for t in triggers] + [len(text)]
+    segments = []
+    for i, t in enumerate(triggers):
+        objects = [p for p in people if t[1] <= p.start < bounds[i + 1]
+                   and re.search(r"\bwith\b", text[t[1]:p.start])]
+        if objects:
+            segments.append(objects)
+    if len(segments) < 2:
+        return []
+    taken = {p.pid for seg in segments for p in seg}
+    hubs = [p for p in people if p.pid not in taken]
+    if not hubs:
+        return []
+    hub = min(hubs, key=lambda p: p.start)
+    return [[hub] + seg for seg in segments if any(p.country != hub.country for p in seg)]
 
 
 def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
@@ -865,23 +959,29 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
     """A visit whose host officials go unnamed: the visitor alone, and where they went."""
     if len(people) != 1 or not any(t[2] == "visit" for t in triggers):
         return []
-    if rules.cancelled.search(cand.text):
-        return []
-    visitor = people[0]
+    if rules.cancelled.search(cand.text) or _SUMMIT.search(cand.text):
+        return []  # travelling to a summit is not a visit to its host
     m = re.search(
         r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
         r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in)\s+"
-        r"(?P<place>(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |the |and )?[A-Z][\w'’.-]*){0,3})",
+        r"(?P<place>" + _PLACE_WORDS + r")",
         cand.text,
     )
     if not m:
         return []
-    name = re.sub(r"^the ", "", m.group("place"))
+    return _solo_visit_to(cand, people[0], m.group("place"), triggers, base, publication, gazetteer, rules,
+                          version, duration)
+
+
+def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, publication, gazetteer, rules,
+                   version, duration=None) -> list[Mention]:
+    name = re.sub(r"^the ", "", place).strip()
     code = place_code(name, gazetteer)
     if code is None or code == visitor.country:
         return []
-    status = _status(cand.text, triggers, rules)
-    date = _date(cand.text, base, publication, status, triggers)
+    status = _status(cand.text, triggers, rules) if triggers else "occurred"
+    date = _date(cand.text, base, publication, status, triggers) if triggers else \
+        ResolvedDate(None, None, "unknown", reason="no contact word")
     if not _holding_office([visitor], date, gazetteer)[0]:
         return []
     participants = _as_participants([visitor], gazetteer, date)
