@@ -468,3 +468,15 @@ def test_date_in_force_skips_datelines_captions_back_references_and_announcement
             "They will meet again on July 20. The president also spoke with the emir.")
     assert date_in_force(text, text.index("The president also"), D(2022, 7, 1)) is None
     assert date_in_force("", 0, None) is None
+
+
+def test_year_first_numeric_dates_and_seasons():
+    assert value("2016/09/26") == "2016-09-26"
+    assert value("2016.09.26") == "2016-09-26"
+    assert find_time_expressions("the 2022/23 season") == []
+    r = resolve_time("in the summer of 2022", BASE)
+    assert (r.value, r.granularity) == ("2022", "year")
+
+
+def test_find_ignores_non_text():
+    assert find_time_expressions(None) == [] and find_time_expressions(b"Jan. 18") == []

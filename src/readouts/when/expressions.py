@@ -12,7 +12,8 @@ Kinds of :class:`TimeExpression` (field ``kind``):
     ``year`` (or None), ``month``, ``modifier`` (last/next/this) or ``qualifier``
     (early/mid/late).
 ``year``
-    "in 2023", "since 2019", "late 2022": ``year``, ``qualifier``. A bare number is
+    "in 2023", "since 2019", "late 2022", "the summer of 2022": ``year``, ``qualifier``
+    (early/mid/late or a season). A bare number is
     only taken for a year after a preposition or qualifier.
 ``weekday``
     "Friday", "on Friday", "last Friday", "next Tuesday", "Friday night": ``weekday``
@@ -95,7 +96,7 @@ _PATTERN = rf"""
 (?<![A-Za-z0-9:])
 (?:(?P<prep>{lx.PREPOSITION_RE})\s+)?
 (?:
-  (?P<iso>(?P<iso_y>{_Y})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))
+  (?P<iso>(?P<iso_y>{_Y})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![\d-]|[/.]\d))
 | (?P<num>(?P<num_a>[0-3]?\d)(?P<num_sep>[/.])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_y>{_Y})(?![\d/.]\d))
 | (?P<nny>(?<=[Oo]n\s)(?P<nny_a>[0-3]?\d)/(?P<nny_b>[0-3]?\d)(?![\d/]))
 | (?P<rmf>(?P<rmf_wd>{_WDPRE})?(?P<rmf_m>{_M})\s*(?P<rmf_d1>{_DAY}){_DASH}(?:(?P<rmf_m2>{_M})\s*)?(?P<rmf_d2>{_DAY})(?:,?\s*(?P<rmf_y>{_Y}))?{_NOTNUM})
@@ -304,7 +305,7 @@ def _role(text: str, m: re.Match) -> str | None:
 
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """All time expressions of ``text``, in order and non-overlapping (one regex pass)."""
-    if not text:
+    if not text or not isinstance(text, str):
         return []
     out = []
     last_end = 0
