@@ -635,7 +635,7 @@ class Builder:
             for o in p.offices:
                 if o[5] != "curated" and any(
                     c[0] == o[0] and c[1] == o[1] and c[3] is not None and o[3] is not None
-                    and c[3] <= o[3] and (c[4] is None or o[3] <= c[4])
+                    and o[3] <= (c[4] or dt.date.max) and c[3] <= (o[4] or dt.date.max)
                     for c in curated_terms
                 ):
                     self.report.add("curated: raw term replaced by a curated row", f"{pid} {o[0]} {o[1]} {o[3]}")
