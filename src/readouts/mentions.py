@@ -305,7 +305,57 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
         if ref.pid not in seen:
             seen.add(ref.pid)
             refs.append(ref)
+    if "s of " in text:
+        for ref in _plural_titles(text, on, gazetteer):
+            if ref.pid not in seen:
+                seen.add(ref.pid)
+                refs.append(ref)
     return refs
+
+
+# "the Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland":
+# one office, several countries, several people.
+_PLURAL_TITLE = re.compile(
+    r"\b(?P<title>Presidents|Prime Ministers|Foreign Ministers|Ministers of Foreign Affairs|Chancellors|Kings|Emirs)"
+    r" of (?P<list>(?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*(?:, (?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?"
+    r"[A-Z][\w'’.-]*)*)*,? and (?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*)"
+)
+_PLURAL_ROLES = {
+    "presidents": "head_of_state", "prime ministers": "head_of_government", "foreign ministers": "foreign_minister",
+    "ministers of foreign affairs": "foreign_minister", "chancellors": "head_of_government",
+    "kings": "head_of_state", "emirs": "head_of_state",
+}
+
+
+_STATE_FORM = re.compile(
+    r"^(?:the )?(?:(?:Federal |Democratic |Islamic |People'?s |Socialist |United |Arab )*"
+    r"(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate)) of (?:the )?",
+    re.I,
+)
+
+
+def _country_of_name(name: str, gazetteer) -> str | None:
+    """ "the Republic of Lithuania" -> LTU: the name as written, else without its state form."""
+    name = name.strip()
+    code = gazetteer.country_code(re.sub(r"^the ", "", name))
+    if code is None and _STATE_FORM.match(name):
+        code = gazetteer.country_code(_STATE_FORM.sub("", name))
+    return code
+
+
+def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
+    out = []
+    for m in _PLURAL_TITLE.finditer(text):
+        role = _PLURAL_ROLES[m.group("title").lower()]
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            code = _country_of_name(part, gazetteer)
+            if code is None:
+                continue
+            holders = gazetteer.holders(role, code, on) if on is not None else []
+            if len(holders) == 1:
+                p = holders[0]
+                out.append(_Ref(p.id, p.name, code, m.group(), m.start(), role))
+    return out
 
 
 def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
