@@ -95,12 +95,15 @@ _TITLE_WORDS = frozenset(
     state mbs the a of and with to by from for at in on u.s. us uk u.k. u.n. un eu nato""".split()
 )
 
+# Multilateral settings: talks there are a meeting, even in a participant's country.
+# "a bilateral summit", "summit with X", "Summit Meeting" (one leader's talks with another) are not.
 _SUMMIT = re.compile(
-    r"\b(?:summit|sidelines|on the margins|conference|forum|G7|G-7|G20|G-20|NATO|ASEAN|General Assembly|Dialogues?|Davos|BRICS|APEC|CHOGM|COP\d*)\b",
+    r"(?<!bilateral )\b(?:summit|Summit)\b(?! (?:with|meeting|Meeting|talks?|telephone)\b)"
+    r"|\b(?:sidelines|on the margins|conference|forum|G7|G-7|G20|G-20|General Assembly|Dialogues?|Davos|BRICS|APEC|CHOGM|COP\d*)\b",
 )
 _RECEIVER_VERB = re.compile(r"\b(?:welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|host(?:s|ed|ing)?|greet(?:s|ed)?)\b", re.I)
 _PLACE = re.compile(
-    r"\b(?P<prep>in|at|to|from|inside|near|visit(?:ed|s|ing)?|arriv(?:ed|es|ing|e) in|toured?)\s+"
+    r"\b(?P<prep>in|at|on|to|from|inside|near|visit(?:ed|s|ing)?|arriv(?:ed|es|ing|e) in|toured?)\s+"
     r"(?P<place>(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |de |la |al-|el-|the |and )?[A-Z][\w'’.-]*){0,4})"
 )
 _PAST_VERB = re.compile(
@@ -492,13 +495,31 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     first_person = _FIRST_PERSON.search(text)
     if state.speaker is not None and first_person:
         implicit.insert(0, replace(state.speaker, start=first_person.start()))
+        if first_person.group().lower().startswith("we") and earlier:
+            lead = next((m for m in earlier if state.speaker.pid in {p.person_id for p in m.participants}), None)
+            if lead is not None:  # "we met in Moscow": the speaker and the one spoken to
+                implicit += [replace(r, start=first_person.start()) for r in _participants_of(lead, state)
+                             if r.pid != state.speaker.pid]
     pronoun = _PRONOUN_SUBJECT.search(text)
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
     refs = _outside_reporting_frame(text, list(refs), triggers)
+    refs = _outside_quotes(text, refs, triggers)
     out: list[Mention] = []
+    for own in _OWN_VISIT.finditer(text):
+        # "ahead of Xi's visit": Xi is the visitor, not at the dinner.
+        refs = [r for r in refs if not (own.start() <= r.start < own.end("who"))]
     nominal = _NOMINAL_VISIT.search(text)
+    if nominal and not any(nominal.start("who" if nominal.group("who") else "who2") <= r.start
+                           < nominal.end("who" if nominal.group("who") else "who2") + 1 for r in refs):
+        nominal = None
+    elif nominal:
+        who = "who" if nominal.group("who") else "who2"
+        visitor_only = [r for r in refs if nominal.start(who) <= r.start < nominal.end(who) + 1]
+        others = [r for r in refs if r not in visitor_only]
+        if others and not (_PLACE.search(nominal.group()) and place_code(nominal.group("place") or nominal.group("place2") or "", gazetteer)):
+            refs = others  # a visit by someone else, to a place we cannot pin: not their contact
     if nominal:
         who = "who" if nominal.group("who") else "who2"
         place = nominal.group("place") or nominal.group("place2")
@@ -536,6 +557,7 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
 
 _PLACE_WORDS = r"(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |the |and )?[A-Z][\w'’.-]*){0,3}"
+_OWN_VISIT = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+)?(?:visit|trip|tour)\b")
 _NOMINAL_VISIT = re.compile(
     r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
     r"(?:to (?P<place>" + _PLACE_WORDS + r")\s+by\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})"
@@ -546,8 +568,24 @@ _NOMINAL_VISIT = re.compile(
 # "X explained to Y that ...", "X told Y that ...": Y hears about the contacts that
 # follow; X is their subject.
 _REPORTING = re.compile(
-    r"\b(?:explained|told|informed|briefed|assured|reminded|updated)\b(?:\s+to)?[^.;:]{0,80}?\bthat\b", re.I
+    r"\b(?:explained|told|informed|briefed|assured|reminded|updated)\b(?:\s+to)?[^.;:]{0,80}?\bthat\b"
+    r"|\bbrief(?:ed|s|ing)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:about|on)\b", re.I
 )
+
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+
+
+def _outside_quotes(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
+    """A contact reported outside quotation marks does not involve the people quoted about."""
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    if not quotes or not triggers:
+        return refs
+    def inside(pos):
+        return any(a <= pos < b for a, b in quotes)
+    if all(inside(t[0]) for t in triggers):
+        return refs
+    return [r for r in refs if not inside(r.start)]
 
 
 def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
@@ -653,6 +691,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []
     status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
+    status = _after_publication(status, date, base)
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
     if (date.reason or "").startswith("undated") and state.narrative is not None \
@@ -859,10 +898,15 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     return "planned"
 
 
+_PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
+
+
 def _date(text: str, base, publication: Publication, status: str, triggers) -> ResolvedDate:
     from .when import find_time_expressions, resolve_time
 
     tense = "future" if status == "planned" else "past"
+    if status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers):
+        tense = None  # "Xi arrives in France on Sunday": the schedule of the days around
     best = None
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
@@ -881,6 +925,14 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
         return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
                             reason="undated; taken as the publication date")
     return ResolvedDate(None, None, "unknown", reason="no time expression")
+
+
+def _after_publication(status: str, date: ResolvedDate, base) -> str:
+    """A contact dated after the publication had not happened yet: it is planned."""
+    if status == "occurred" and base is not None and date.value and date.granularity == "day" \
+            and date.value > base.isoformat():
+        return "planned"
+    return status
 
 
 def _basis(res: ResolvedDate, publication: Publication) -> ResolvedDate:
