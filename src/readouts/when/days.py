@@ -53,7 +53,7 @@ def occurrence(base: dt.date, month: int, day: int | None, direction: str | None
         b = dt.date(base.year, base.month, 1)
         past = dt.date(base.year if month <= base.month else base.year - 1, month, 1)
         fut = dt.date(base.year if month >= base.month else base.year + 1, month, 1)
-        return _pick(b, past, fut, direction)
+        return pick(b, past, fut, direction)
     past = fut = None
     for k in range(0, 29):
         if past is None:
@@ -66,10 +66,11 @@ def occurrence(base: dt.date, month: int, day: int | None, direction: str | None
                 fut = d
         if past is not None and fut is not None:
             break
-    return _pick(base, past, fut, direction)
+    return pick(base, past, fut, direction)
 
 
-def _pick(base: dt.date, past: dt.date | None, fut: dt.date | None, direction: str | None) -> dt.date | None:
+def pick(base: dt.date, past: dt.date | None, fut: dt.date | None, direction: str | None) -> dt.date | None:
+    """``past`` or ``fut`` as ``direction`` says; for None the nearer to ``base`` (ties: past)."""
     if direction == "past":
         return past
     if direction == "future":

@@ -116,7 +116,7 @@ def _resolve_date(e: TimeExpression, base: dt.date | None, direction: str | None
             d = days.safe_date(y, m, e.day)
             if fwd is None and d is not None and d >= base:
                 fwd = d
-        d = days._pick(base, back, fwd, "future" if direction in ("future", "next") else
+        d = days.pick(base, back, fwd, "future" if direction in ("future", "next") else
                        "past" if direction in ("past", "last") else None)
         return _day(d, "explicit", text) if d else _unknown("no such day near the base date", text)
     bad = _bad_day(e, e.month, e.day)
@@ -382,5 +382,7 @@ def resolve_time(expr: TimeExpression | str, base: dt.date | None, *, tense: str
         if fn is None:
             return _unknown(f"unknown kind {kind}", e.text)
         return fn(e, base, direction)
+    except (OverflowError, ValueError):  # a base at the calendar's ends (year 1, year 9999)
+        return _unknown("outside the calendar's range", getattr(expr, "text", None) if not isinstance(expr, str) else expr[:200])
     except Exception as exc:  # the contract: never raise on any input
         return _unknown(f"could not resolve: {type(exc).__name__}", getattr(expr, "text", None))
