@@ -147,6 +147,9 @@ def _clean_label(label: str) -> str:
 
 _PARTICLES = frozenset("von van der den de da dos das do del della di la le du ter ten zu af".split())
 _ARABIC = frozenset("bin ibn bint ben al el".split())
+_NAME_PARTICLES = frozenset(
+    "al el bin ibn bint ben abu abd abdul ould ag wa de da do dos das del la le van von der den di y e".split()
+)
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _REGNAL = re.compile(r"^(?P<given>.+?)\s+(?P<num>[IVX]+)(?:\s+of\s+(?P<realm>.+))?$")
 _SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "KHM", "MNG"})
@@ -448,6 +451,100 @@ class Builder:
             return None
         return sorted(best, key=lambda n: (-best[n], len(n), n))[0]
 
+    def read_phoenix(self) -> dict[tuple, list[tuple[set, list[str]]]]:
+        """Phoenix actor dictionaries (file 9): headword key -> [(country codes, aliases)]."""
+        out: dict[tuple, list[tuple[set, list[str]]]] = collections.defaultdict(list)
+        folder = self._p("openeventdata__petrarch2")
+        for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
+            path = folder / fname
+            if not path.exists():
+                continue
+            head = None
+            aliases: list[str] = []
+            codes: set[str] = set()
+
+            def flush():
+                if head:
+                    out[name_key(head)].append((set(codes), list(aliases)))
+
+            for raw_bytes in path.read_bytes().splitlines():
+                # Mixed encoding: UTF-8 where it decodes, Latin-1 otherwise (SOURCE.md).
+                try:
+                    raw_line = raw_bytes.decode("utf-8")
+                except UnicodeDecodeError:
+                    raw_line = raw_bytes.decode("latin-1")
+                line = raw_line.split("#", 1)[0].rstrip()
+                if not line.strip():
+                    continue
+                if line.startswith("+"):
+                    aliases.append(line[1:].strip().strip("_").replace("_", " "))
+                elif line.lstrip().startswith("["):
+                    code = line.strip().lstrip("[").split()[0] if line.strip().lstrip("[") else ""
+                    codes.add(code[:3])
+                elif not line.startswith((" ", "\t")):
+                    flush()
+                    head = line.strip().strip("_").replace("_", " ")
+                    aliases, codes = [], set()
+            flush()
+        return out
+
+    def add_phoenix_aliases(self, phoenix: dict) -> None:
+        """Spelling variants from Phoenix for people whose name and country match an entry."""
+        from .titles import ROLE_PHRASES
+
+        title_words = {w for phrase in ROLE_PHRASES for w in phrase.split()} | {
+            "minister", "president", "secretary", "general", "chairman", "leader", "premier", "prime",
+            "foreign", "defense", "defence", "chief", "head", "former", "deputy", "vice", "king", "prince",
+            "sheikh", "crown", "gen", "general", "mr", "dr", "ambassador", "envoy", "spokesman", "sultan",
+            "emir", "amir", "queen", "his", "majesty", "highness", "president-elect", "opposition",
+            "kanzler", "bundeskanzler", "presient", "presidente", "chancellor", "ministro", "roi", "re",
+            "mayor", "governor", "senator", "candidate", "acting", "interim",
+        }
+        for pid, p in self.people.items():
+            if not p.name or not p.offices:
+                continue
+            keys = {name_key(p.name)} | {name_key(a) for a in p.aliases}
+            countries = {p.country} | {o[1] for o in p.offices}
+            for key in keys:
+                for codes, aliases in phoenix.get(key, ()):
+                    if not codes & countries and not (codes & {"IGO", "UNO"} and countries & {"UN", "NATO", "EU"}):
+                        continue
+                    self.report.add("phoenix: entries matched to a person (name and country)")
+                    own = set(key)
+                    for a in aliases:
+                        words = a.lower().replace("-", " ").split()
+                        if len(words) < 2 or title_words & set(words) or not own & set(name_key(a)):
+                            continue
+                        if any(self.country_by_name.get(w) for w in words):
+                            continue
+                        alias = " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in a.split())
+                        if name_key(alias) not in keys:
+                            p.aliases.add(alias)
+                            self.report.add("phoenix: aliases added")
+
+    def add_visit_aliases(self, visits: dict) -> None:
+        """English spellings from the State Department visits file (name, date, country)."""
+        for pid, p in self.people.items():
+            if not p.name or p.country not in visits:
+                continue
+            target = set(name_key(p.name))
+            known = {name_key(p.name)} | {name_key(a) for a in p.aliases}
+            for day, who in visits[p.country]:
+                if not any((o[3] is None or o[3] <= day) and (o[4] is None or day <= o[4]) for o in p.offices):
+                    continue
+                name = _strip_title(who)
+                key = name_key(name)
+                if not key or key in known or len(key) < 2:
+                    continue
+                # Two shared words beyond particles, one of them the given name.
+                shared = (set(key) & target) - _NAME_PARTICLES
+                own = name_key(p.name)
+                if len(shared) < 2 or key[0] != own[0] or own[-1] not in key:
+                    continue
+                p.aliases.add(name)
+                known.add(key)
+                self.report.add("visits: aliases added (name, date and country match)")
+
     def read_pocom(self) -> None:
         """US Secretaries of State with exact terms (file 14), joined via us_secretaries.csv."""
         mapping = {r["pocom_id"]: r for r in _read_csv(self.curated / "us_secretaries.csv")}
@@ -623,6 +720,8 @@ class Builder:
                     if twin:
                         o[2] = twin[0][2]
             self.report.add(f"people: name from {p.name_source}")
+        self.add_phoenix_aliases(self.read_phoenix())
+        self.add_visit_aliases(visits)
         people = []
         for pid in sorted(self.people):
             p = self.people[pid]
