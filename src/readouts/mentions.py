@@ -506,7 +506,11 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
     refs = _outside_reporting_frame(text, list(refs), triggers)
     refs = _outside_quotes(text, refs, triggers)
-    out: list[Mention] = []
+    precedent = _precedent(cand, refs, base, publication, gazetteer, rules, version)
+    if precedent:
+        earlier_visitor = precedent[0].participants[0].person_id
+        refs = [r for r in refs if r.pid != earlier_visitor]
+    out: list[Mention] = list(precedent)
     for own in _OWN_VISIT.finditer(text):
         # "ahead of Xi's visit": Xi is the visitor, not at the dinner.
         refs = [r for r in refs if not (own.start() <= r.start < own.end("who"))]
@@ -557,6 +561,44 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
 
 _PLACE_WORDS = r"(?:the )?[A-Z][\w'’.-]*(?:[ -](?:of |the |and )?[A-Z][\w'’.-]*){0,3}"
+# "the first Japanese leader to visit Korea ... since Yoshihiko Noda in October 2011":
+# the one named after "since" made that visit then.
+_PRECEDENT = re.compile(
+    r"\bfirst\b[^.;]{0,80}?\bto (?:visit|travel to|set foot in|make (?:a|an) (?:\w+ )?visit to) "
+    r"(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})[^.;]{0,80}?\bsince\s+"
+)
+
+
+def _precedent(cand: Candidate, refs: list[_Ref], base, publication, gazetteer, rules, version) -> list[Mention]:
+    from .when import find_time_expressions, resolve_time
+
+    m = _PRECEDENT.search(cand.text)
+    if not m:
+        return []
+    who = next((r for r in refs if m.end() <= r.start <= m.end() + 40), None)
+    if who is None:
+        return []
+    after = cand.text[who.start:who.start + 120]
+    for expr in find_time_expressions(after):
+        res = resolve_time(expr, base, tense="past")
+        if res.value is None:
+            continue
+        code = place_code(re.sub(r"^the ", "", m.group("place")), gazetteer)
+        if code is None or code == who.country:
+            return []
+        date = _basis(res, publication)
+        visitor = _holding_office([who], date, gazetteer)[0]
+        if not visitor:
+            return []
+        participants = _as_participants(visitor, gazetteer, date)
+        return [Mention(
+            doc_id="", type="visit", status="occurred", participants=participants, date=date,
+            evidence=cand.text, span=(cand.start, cand.end), host=gazetteer.country_name(code),
+            level=_level(participants, gazetteer, date), flags=("precedent",), rules=version,
+        )]
+    return []
+
+
 _OWN_VISIT = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+)?(?:visit|trip|tour)\b")
 _NOMINAL_VISIT = re.compile(
     r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
@@ -590,7 +632,7 @@ def _outside_quotes(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
 
 def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
     m = _REPORTING.search(text)
-    if not m or not triggers or triggers[0][0] < m.end():
+    if not m or not any(t[0] >= m.end() for t in triggers):
         return refs
     frame = [r for r in refs if r.start < m.start()]
     listeners = [r for r in refs if m.start() <= r.start < m.end()]
