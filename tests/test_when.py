@@ -480,3 +480,14 @@ def test_year_first_numeric_dates_and_seasons():
 
 def test_find_ignores_non_text():
     assert find_time_expressions(None) == [] and find_time_expressions(b"Jan. 18") == []
+
+
+def test_outside_bounds_give_a_yearless_page_its_year():
+    # no year in the text; the people named held office only from mid-2023 (say)
+    text = ("The president visited Saudi Arabia on July 17 in a three-stop tour. "
+            "He is due to meet the emir in Doha on Tuesday.")
+    assert publication_date(text, today=D(2026, 12, 1)).date is None
+    p = publication_date(text, today=D(2026, 12, 1), not_before=D(2023, 6, 3))
+    assert (p.date, p.basis) == (D(2023, 7, 18), "inferred") and p.confidence < 0.5
+    p = publication_date("Talks were held on Oct. 18, 2023 and again on Dec. 2.", not_after=D(2023, 12, 31))
+    assert p.date == D(2023, 12, 3)

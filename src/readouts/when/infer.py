@@ -43,6 +43,7 @@ _CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
 _DATELINE_RX = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 _APPOSITION = re.compile(r"^\s*[(,–-]?\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 # Costs and penalties are in days. The cost of a candidate is the distance to its
 # farthest partial date; a penalty of 400 outweighs any placement within a year.
@@ -104,8 +105,10 @@ def collect_evidence(text: str, today: dt.date) -> Evidence:
     prev_end = 0
     for i, e in enumerate(found):
         t = tense_of(text, e, prev_end)
-        if t is None and i > 0 and _APPOSITION.match(text[found[i - 1].end:e.start]):
-            t = tenses[-1]  # "tomorrow (14 July 2018)": one expression written twice
+        if t is None and i > 0 and not _SENTENCE_BREAK.search(text, found[i - 1].end, e.start):
+            # "tomorrow (14 July 2018)", "were held on Oct. 18 and again on Dec. 2": the
+            # sentence goes on in the tense it had
+            t = tenses[-1]
         tenses.append(t)
         prev_end = e.end
     lead_open = True
@@ -233,9 +236,17 @@ def _search(ev: Evidence, start: dt.date, end: dt.date):
 
 
 def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = None,
-                           today: dt.date | None = None) -> Publication:
-    """The publication date a text's own time references imply (see the module docstring)."""
+                           today: dt.date | None = None, not_before: dt.date | None = None,
+                           not_after: dt.date | None = None) -> Publication:
+    """The publication date a text's own time references imply (see the module docstring).
+
+    ``not_before``/``not_after`` bound it from outside evidence (for instance the terms
+    of the office-holders the text names, from the people layer); with no year in the
+    text, ``not_before`` is where the search starts.
+    """
     today = today or dt.date.today()
+    if not_after is not None:
+        today = min(today, not_after)
     if not text:
         return Publication(date=None, basis="unknown", confidence=0.0, evidence="no text")
     ev = collect_evidence(text, today)
@@ -266,9 +277,15 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
             start = dt.date(max(ev.years), 1, 1)
             notes.append(f"no date has a year; {max(ev.years)} is mentioned")
             conf = 0.2
+        elif not_before is not None and (ev.partial or ev.lead is not None or ev.dateline is not None):
+            start = not_before
+            notes.append(f"no year in the text; not before {not_before.isoformat()} (outside evidence)")
+            conf = 0.2
         else:
             return Publication(date=None, basis="unknown", confidence=0.0,
                                evidence="no year in the text, the URL or the page")
+    if not_before is not None and start < not_before:
+        start = not_before
     if not full_offsets:
         end = min(today, start + dt.timedelta(days=SEARCH_DAYS))
     for d, _ in ev.full_future:

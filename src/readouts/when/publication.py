@@ -149,13 +149,15 @@ def page_dateline(text: str, today: dt.date | None = None) -> tuple[dt.date, str
 
 
 def publication_date(text: str, *, given: dt.date | None = None, url: str | None = None,
-                     page_date: dt.date | None = None, today: dt.date | None = None) -> Publication:
+                     page_date: dt.date | None = None, today: dt.date | None = None,
+                     not_before: dt.date | None = None, not_after: dt.date | None = None) -> Publication:
     """The publication date of a document and how it was known (never raises).
 
     ``given`` (the caller knows it) wins, then a date in ``url``, then ``page_date``
     (HTML metadata) or a dateline/byline in ``text``, then inference from the text's
     own time references. ``today`` bounds inference (nothing is published in the
-    future; defaults to the current date).
+    future; defaults to the current date); ``not_before``/``not_after`` bound it from
+    outside evidence, such as the terms of office of the people the text names.
     """
     try:
         if isinstance(given, dt.datetime):
@@ -173,7 +175,9 @@ def publication_date(text: str, *, given: dt.date | None = None, url: str | None
         p = page_dateline(text, today)
         if p:
             return Publication(date=p[0], basis="page", confidence=0.8, evidence=p[1])
-        return infer_publication_date(text, url_month=url_year_month(url), today=today)
+        nb = not_before if isinstance(not_before, dt.date) else None
+        na = not_after if isinstance(not_after, dt.date) else None
+        return infer_publication_date(text, url_month=url_year_month(url), today=today, not_before=nb, not_after=na)
     except Exception as exc:  # the contract: never raise
         return Publication(date=None, basis="unknown", confidence=0.0,
                            evidence=f"could not read a date: {type(exc).__name__}")
