@@ -148,7 +148,9 @@ class _State:
     speaker: _Ref | None = None  # the current speaker of a transcript
     last: list[int] = field(default_factory=list)  # indexes of the mentions of the last reporting sentence
     recent: list[str] = field(default_factory=list)  # person ids seen, most recent last
-    narrative: tuple[int, ResolvedDate] | None = None  # the last day the story moved to, and where
+    text: str = ""  # the article's text, for the day a narrative has set
+    expressions: list | None = None  # its time expressions, found once
+    pos: int = 0  # where the sentence being read starts
     index: int = 0  # the sentence being read
     home: str | None = None  # the country the page's address points to
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
@@ -167,8 +169,10 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     sents = sentences(article)
     state = _State(home=url_country(article.url))
     mentions: list[Mention] = []
+    state.text = article.text
     for cand in sents:
         state.index = cand.index
+        state.pos = cand.start
         refs = _people(cand.text, base, gazetteer, state)
         speaker = _speaker(cand.text, gazetteer, base, state)
         if speaker is not None:
@@ -183,29 +187,11 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
             state.last = [len(mentions) + i for i, m in enumerate(new) if not m.flags or "back-reference" not in m.flags]
             mentions.extend(new)
         _remember(refs, state)
-        _advance_narrative(cand.text, base, state)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
 
 
-# How far back (in sentences) the day a story moved to still dates an undated contact.
-NARRATIVE_REACH = 3
-
-
-def _advance_narrative(text: str, base, state: _State) -> None:
-    """Remember the last past day a sentence names ("...calls on Sunday 18 February").
-
-    An undated contact reported right after it ("He then held a meeting with...")
-    happened that day, not on the publication day.
-    """
-    from .when import find_time_expressions, resolve_time
-
-    for expr in reversed(find_time_expressions(text)):
-        if expr.kind in ("since", "range") or expr.kind == "relative" and expr.relative in (None, "ago"):
-            continue
-        res = resolve_time(expr, base, tense=None)
-        if res.value and res.granularity == "day" and (base is None or res.value <= base.isoformat()):
-            state.narrative = (state.index, res)
-            return
+# How far back (in paragraphs) the day a story moved to still dates an undated contact.
+NARRATIVE_PARAGRAPHS = 3
 
 
 def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
@@ -736,9 +722,8 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     status = _after_publication(status, date, base)
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
-    if (date.reason or "").startswith("undated") and state.narrative is not None \
-            and 0 < state.index - state.narrative[0] <= NARRATIVE_REACH:
-        date = replace(_basis(state.narrative[1], publication), reason="the day the story last named")
+    if (date.reason or "").startswith("undated"):
+        date = _day_in_force(state, base, publication) or date
     people, flags = _holding_office(people, date, gazetteer)
     people = _named_sides(clause, people, gazetteer)
     if len({p.country for p in people if p.country}) < 2:
@@ -967,6 +952,20 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
         return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
                             reason="undated; taken as the publication date")
     return ResolvedDate(None, None, "unknown", reason="no time expression")
+
+
+def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate | None:
+    """The day the story last named, for a contact reported without a date of its own."""
+    from .when import date_in_force, find_time_expressions
+
+    if state.expressions is None:
+        state.expressions = find_time_expressions(state.text)
+    found = date_in_force(state.text, state.pos, base, expressions=state.expressions)
+    if found is None or found.paragraphs_back > NARRATIVE_PARAGRAPHS:
+        return None
+    if base is not None and found.date.value and found.date.value > base.isoformat():
+        return None
+    return replace(_basis(found.date, publication), reason="the day the story last named")
 
 
 def _after_publication(status: str, date: ResolvedDate, base) -> str:
