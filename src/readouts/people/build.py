@@ -683,7 +683,7 @@ class Builder:
         fm_countries, _ = self.read_curated()
         self.read_pocom()
         # The State Department's own term table supersedes the snapshots for the US.
-        self.read_fm_snapshots(fm_countries | {"USA"})
+        self.read_fm_snapshots(fm_countries | {"USA", "EU"})
         self.read_holders21()
         self._repair_leader_terms()
         visits = self.read_visits()
