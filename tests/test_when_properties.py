@@ -210,3 +210,30 @@ def test_inferred_publication_from_a_dated_caption_and_a_weekday_lead(pub, back,
     assert p.basis == "inferred"
     # the earliest day consistent with everything is the lead's own day
     assert p.date == event
+
+
+@SETTINGS
+@given(d=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), style=st.integers(0, 5),
+       slug=st.sampled_from(["leaders-meet", "pm-call", "x"]))
+def test_url_dates(d, style, slug):
+    m = MONTHS[d.month - 1].lower()
+    path = [f"/{d.year}/{d.month:02d}/{d.day:02d}/{slug}/", f"/news/{d.isoformat()}-{slug}",
+            f"/{slug}/{d.year}{d.month:02d}{d.day:02d}/123456", f"/{slug}-{d.day}-{m}-{d.year}",
+            f"/{slug}-{m}-{d.day}-{d.year}", f"/{d.year}/{d.month}/{d.day}/{slug}.html"][style]
+    p = publication_date("Some text on Friday.", url="https://news.example.org" + path)
+    assert (p.date, p.basis) == (d, "url")
+
+
+@SETTINGS
+@given(d=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), style=st.integers(0, 5),
+       place=st.sampled_from(["WASHINGTON", "Tehran", "NEW DELHI", "Paris"]))
+def test_datelines_and_bylines(d, style, place):
+    m = d.month - 1
+    head = [f"{place}, {MONTHS[m]} {d.day}, {d.year} (Reuters) - The talks",
+            f"Updated: {d.day} {MONTHS[m]} {d.year} 14:02\nThe talks",
+            f"Published on {ABBR[m]} {d.day}, {d.year}\n\nThe talks",
+            f"Headline of the day\n{WEEKDAYS[d.weekday()]}, {MONTHS[m]} {d.day}, {d.year}\nThe talks",
+            f"Headline\n{d.isoformat()}T09:30:00Z\nThe talks",
+            f"By Staff - {SHORT[m]} {d.day}, {d.year} - The talks"][style]
+    p = publication_date(head + " were held last week, officials said.")
+    assert (p.date, p.basis) == (d, "page")

@@ -18,7 +18,7 @@ from .expressions import TimeExpression, find_time_expressions
 from .resolve import resolve_time
 from .tense import tense_of
 
-_CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
+_CAPTION_RX = lx.CAPTION_RX
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 

@@ -39,7 +39,7 @@ from . import lexicon as lx
 from .expressions import TimeExpression, find_time_expressions
 from .tense import tense_of
 
-_CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
+_CAPTION_RX = lx.CAPTION_RX
 _DATELINE_RX = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 _APPOSITION = re.compile(r"^\s*[(,–-]?\s*$")

@@ -67,6 +67,10 @@ DAY_PARTS: tuple[str, ...] = tuple(_LEX["day_parts"])
 FUTURE_CUES: tuple[str, ...] = tuple(_LEX["future_cues"])
 PAST_CUES: tuple[str, ...] = tuple(_LEX["past_cues"])
 CAPTION_CUES: tuple[str, ...] = tuple(_LEX["caption_cues"])
+#: A photo caption: a credit word anywhere on the line, or a line ending in a
+#: parenthesised credit ("... Munich, February 14, 2026. (Reuters)"); a dateline's
+#: "(Reuters) -" goes on after the parenthesis and is no caption.
+CAPTION_RX = re.compile("|".join(re.escape(c) for c in CAPTION_CUES) + r"|\.\s*\([A-Z][^()\n]{0,30}\)\s*$")
 PAGE_DATE_CUES: tuple[str, ...] = tuple(_LEX["page_date_cues"])
 
 # Regex pieces. Abbreviations may carry a full stop ("Dec.", "Sept.").

@@ -84,7 +84,7 @@ HEADER_CHARS = 1500
 _CUE_RX = re.compile("|".join(re.escape(c) for c in lx.PAGE_DATE_CUES) + r"|^\s*(?:•\s*)?By\b|^\s*[A-Z][A-Za-z .'’-]{1,40},\s*$", re.I)
 # "(Reuters) -", "(TDI):" right after a dateline's date
 _AGENCY_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]")
-_CAPTION_RX = re.compile("|".join(re.escape(c) for c in lx.CAPTION_CUES))
+_CAPTION_RX = lx.CAPTION_RX
 # Days of inference cost by which a later header date must beat the first to replace it.
 HEADER_DISAGREEMENT = 60
 _UPDATED_RX = re.compile(r"(?i)(last\s+)?(updated|modified)")
