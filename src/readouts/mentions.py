@@ -263,7 +263,7 @@ def _nationality(word: str) -> bool:
 
 
 def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Ref]:
-    """The office-holders named or titled in a sentence, resolved on a date, deduplicated."""
+    """The office-holders named or titled in a sentence, resolved on a date, in text order."""
     from .people import ResolveContext
 
     refs: list[_Ref] = []
@@ -291,9 +291,9 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
                     break
             if ref is None:
                 continue
-        if ref.pid not in seen:
-            seen.add(ref.pid)
-            refs.append(ref)
+        # Every occurrence is kept: who a clause is about depends on where a name stands.
+        refs.append(ref)
+        seen.add(ref.pid)
     if "s of " in text:
         for ref in _plural_titles(text, on, gazetteer):
             if ref.pid not in seen:
@@ -439,6 +439,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 # seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
+    r"|,\s+(?P<relative>who|whom)\s+"
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
 _ANAPHORIC = re.compile(
@@ -452,13 +453,15 @@ _WITH_BEFORE = re.compile(
 )
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
+def _clauses(text: str) -> list[tuple[int, int, bool]]:
+    """Clause spans (start, end, relative?): a relative clause ("..., who visited X")
+    has the person before it as its subject."""
+    spans, cursor, relative = [], 0, False
     for m in _CLAUSE_BREAK.finditer(text):
-        spans.append((cursor, m.start()))
-        cursor = m.end()
-    spans.append((cursor, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+        spans.append((cursor, m.start(), relative))
+        cursor, relative = m.end(), bool(m.group("relative"))
+    spans.append((cursor, len(text), relative))
+    return [(a, b, r) for a, b, r in spans if b > a]
 
 
 def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
@@ -490,7 +493,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
-    refs = _outside_reporting_frame(text, list(refs), triggers)
+    refs = _without_possessors(text, list(refs))
+    refs = _outside_reporting_frame(text, refs, triggers)
     refs = _outside_quotes(text, refs, triggers)
     precedent = _precedent(cand, refs, base, publication, gazetteer, rules, version)
     if precedent:
@@ -523,12 +527,15 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                 if not triggers:
                     return out
     previous_people: list[_Ref] = []
-    for cs, ce in _clauses(text):
+    for cs, ce, relative in _clauses(text):
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
         if not clause_triggers:
             continue
         people = _dedupe([p for p in implicit if cs <= p.start < ce] + [p for p in refs if cs <= p.start < ce])
-        if previous_people and cs > 0:
+        antecedent = max((r for r in refs if r.start < cs), key=lambda r: r.start, default=None)
+        if relative and antecedent is not None:
+            people = _dedupe([replace(antecedent, start=cs)] + people)
+        elif previous_people and cs > 0:
             latter = _LATTER.search(text, cs, ce)
             former = _FORMER.search(text, cs, ce)
             if latter:
@@ -599,6 +606,22 @@ _REPORTING = re.compile(
     r"\b(?:explained|told|informed|briefed|assured|reminded|updated)\b(?:\s+to)?[^.;:]{0,80}?\bthat\b"
     r"|\bbrief(?:ed|s|ing)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:about|on)\b", re.I
 )
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+(?P<noun>[\w-]+)")
+_CONTACT_NOUNS = frozenset("call phone telephone meeting talks visit trip tour conversation summit counterpart".split())
+
+
+def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:
+    """ "Trump's national security adviser": Trump describes someone else; he takes no part."""
+    out = []
+    for r in refs:
+        end = r.start + len(r.surface)
+        m = _POSSESSIVE.match(text, end)
+        if m and m.group("noun").lower() not in _CONTACT_NOUNS:
+            continue
+        out.append(r)
+    return out
 
 
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
