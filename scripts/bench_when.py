@@ -16,7 +16,7 @@ import random
 import time
 from pathlib import Path
 
-from readouts.when import find_time_expressions, publication_date, resolve_time
+from readouts.when import date_in_force, find_time_expressions, publication_date, resolve_time
 
 SENTENCES = [
     "U.S. President Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Friday for the first time since Dec. 23.",
@@ -74,6 +74,7 @@ def corpus(root: Path) -> None:
     today = dt.date.today()
     inf_ok = inf_n = inf_none = pub_ok = pub_n = 0
     ev_ok = ev_n = 0
+    undated = force_ok = pub_day_ok = 0
     for g in gold:
         text = (root / g["file"]).read_text(encoding="utf-8", errors="replace")
         p = publication_date(text, url=g.get("url"), today=today)
@@ -95,10 +96,21 @@ def corpus(root: Path) -> None:
             if not vals - {None}:
                 vals.add(base.isoformat() if base else None)  # no expression: the publication day
             ev_ok += any(v and v.startswith(e["date"]) for v in vals)
+            # undated occurred events: the narrative's day in force vs the publication day
+            pos = text.find(e["evidence"][:60])
+            if e.get("status") == "occurred" and pos >= 0 and base and not any(
+                    x.kind != "since" and resolve_time(x, base).value for x in find_time_expressions(e["evidence"])):
+                undated += 1
+                f = date_in_force(text, pos, base)
+                pub_ok = base.isoformat().startswith(e["date"])
+                pub_day_ok += pub_ok
+                force_ok += f.date.value.startswith(e["date"]) if f else pub_ok
     print(f"publication date inferred, docs without a published date: {inf_ok}/{inf_n} right, "
           f"{inf_none} left unknown")
     print(f"publication date from URL or page, docs with one (not given): {pub_ok}/{pub_n}")
     print(f"gold event dates among the dates of their evidence sentence (base = gold publication): {ev_ok}/{ev_n}")
+    print(f"undated occurred events: date_in_force right {force_ok}/{undated}, "
+          f"the publication day right {pub_day_ok}/{undated}")
 
 
 def main() -> None:
