@@ -154,6 +154,7 @@ class _State:
     index: int = 0  # the sentence being read
     home: str | None = None  # the country the page's address points to
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # mentions of each person so far
 
 
 # ---------------------------------------------------------------- the stage
@@ -213,7 +214,10 @@ def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
 
 def _remember(refs: list[_Ref], state: _State) -> None:
     for ref in refs:
-        if state.subject is None:
+        state.counts[ref.pid] = state.counts.get(ref.pid, 0) + 1
+        # The story's subject is the person it names most (the first, on a tie).
+        if state.subject is None or (ref.pid != state.subject.pid
+                                     and state.counts[ref.pid] > state.counts.get(state.subject.pid, 0)):
             state.subject = ref
         state.refs_by_pid[ref.pid] = ref
         if ref.pid in state.recent:
@@ -819,13 +823,10 @@ def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[
         return people, ()
     kept, flags = [], ()
     for p in people:
-        if p.pid.startswith("local:"):
-            kept.append(p)
-            continue
         try:
             person = gazetteer.person(p.pid)
         except KeyError:
-            kept.append(p)
+            kept.append(p)  # a named official the data lacks: their office is the title's
             continue
         if not person.offices:
             kept.append(p)
