@@ -67,7 +67,8 @@ _HALF_HOUR = re.compile(r"\bhalf an hour\b|\bhalf-hour\b", re.I)
 _GROUP_REF = re.compile(
     r"\b(?:the two|both) (?:leaders|presidents|prime ministers|ministers|sides|men|heads of state|counterparts|officials)\b"
     r"|\bthe two\b(?= (?:discussed|spoke|talked|agreed|also|held|met|exchanged|address|reviewed|leaders))"
-    r"|\btheir (?:talks|call|conversation|meeting|discussion)\b",
+    r"|\btheir (?:talks|call|conversation|meeting|discussion)\b"
+    r"|^They\b(?= (?:also |then |both )?(?:agreed|discussed|spoke|talked|met|held|exchanged|reaffirmed|will|would|plan|hope))",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
@@ -82,8 +83,11 @@ _BACK_REF_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "when the two leaders last spoke", "asked whether ... would meet": a question, not a report.
+# A contact asked about, wished for or supposed, rather than reported.
 _QUESTION = re.compile(
-    r"\b(?:asked|wondered|questioned|unclear|not (?:known|clear|say|disclose))\b[^.]{0,80}?\b(?:when|whether|if|how often|why)\b",
+    r"\b(?:asked|wondered|questioned|unclear|not (?:known|clear|say|disclose))\b[^.]{0,80}?\b(?:when|whether|if|how often|why)\b"
+    r"|\bwhether or not\b|^\W*(?:On|About|As to) whether\b"
+    r"|\b(?:high |strong )?hopes? that\b|\bwish(?:es|ed)? that\b|\bif (?:he|she|they|it) (?:were|had|knew)\b",
     re.IGNORECASE,
 )
 # Words around a name that show it is part of a longer name the data lacks
@@ -736,6 +740,8 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
 
     if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
         return []  # cancelled, or asked about rather than reported
+    if _ANAPHORIC.match(clause) and not earlier:
+        return []  # "The talks came hours after...": a teaser of a contact reported further on
     if state.last and earlier and _ANAPHORIC.match(clause) and \
             {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
         # "The talks came hours after...": the contact just reported, not a new one.
