@@ -491,3 +491,15 @@ def test_outside_bounds_give_a_yearless_page_its_year():
     assert (p.date, p.basis) == (D(2023, 7, 18), "inferred") and p.confidence < 0.5
     p = publication_date("Talks were held on Oct. 18, 2023 and again on Dec. 2.", not_after=D(2023, 12, 31))
     assert p.date == D(2023, 12, 3)
+
+
+def test_dates_with_a_relative_year():
+    b = D(2023, 9, 1)
+    r = resolve_time("on October 13 last year", b)
+    assert (r.value, r.basis) == ("2022-10-13", "relative")
+    assert resolve_time("in June last year", b).value == "2022-06"
+    assert resolve_time("March 3 this year", b).value == "2023-03-03"
+    text = ("The previous meeting took place on October 13 last year in Astana. "
+            "The two spoke by phone on August 2. The talks on Dec. 4, 2022 were cancelled.")
+    p = publication_date(text, today=D(2026, 1, 1))
+    assert p.date == D(2023, 8, 3)

@@ -91,6 +91,8 @@ _PART = rf"(?:\s+{lx.DAY_PART_RE})"
 _WDPRE = rf"(?:{_WDA}{_PART}?,?\s+)"  # "Tuesday, " / "Tuesday night " before a date
 # Nothing may follow a date that would make it part of a larger number ("January 1, 99999").
 _NOTNUM = r"(?![,\s]*\d{4,})"
+# "October 13 last year", "in June this year": the year said relative to the base
+_RY = r",?\s+(?P<RY>(?i:last|this|next)\s+year)(?![A-Za-z])"
 
 _PATTERN = rf"""
 (?<![A-Za-z0-9:])
@@ -101,9 +103,9 @@ _PATTERN = rf"""
 | (?P<nny>(?<=[Oo]n\s)(?P<nny_a>[0-3]?\d)/(?P<nny_b>[0-3]?\d)(?![\d/]))
 | (?P<rmf>(?P<rmf_wd>{_WDPRE})?(?P<rmf_m>{_M})\s*(?P<rmf_d1>{_DAY}){_DASH}(?:(?P<rmf_m2>{_M})\s*)?(?P<rmf_d2>{_DAY})(?:,?\s*(?P<rmf_y>{_Y}))?{_NOTNUM})
 | (?P<rdf>(?P<rdf_d1>{_DAY})(?:\s+(?P<rdf_m1>{_M}))?{_DASH}(?P<rdf_d2>{_DAY})\s+(?:of\s+)?(?P<rdf_m>{_M})(?:,?\s*(?P<rdf_y>{_Y}))?{_NOTNUM})
-| (?P<mdy>(?P<mdy_wd>{_WDPRE})?(?:the\s+)?(?P<mdy_m>{_M})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_Y}))?{_NOTNUM})
-| (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})\.?(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y}))?{_NOTNUM})
-| (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:,?\s+(?:of\s+)?(?P<my_y>{_Y}))?{_NOTNUM})
+| (?P<mdy>(?P<mdy_wd>{_WDPRE})?(?:the\s+)?(?P<mdy_m>{_M})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_Y})|{_RY.replace("RY", "mdy_ry")})?{_NOTNUM})
+| (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})\.?(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y})|{_RY.replace("RY", "dmy_ry")})?{_NOTNUM})
+| (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:,?\s+(?:of\s+)?(?P<my_y>{_Y})|{_RY.replace("RY", "my_ry")})?{_NOTNUM})
 | (?P<yr>(?:(?P<yr_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<yr_y>{_Y})(?![\d/.:-]|,\d))
 | (?P<ago>(?P<ago_n>\d{{1,3}}|{lx.NUMBER_WORD_RE}|(?i:a\s+few|several))\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:or\s+so\s+)?(?i:ago|earlier))
 | (?P<dur>(?P<dur_n>\d{{1,3}}|{lx.NUMBER_WORD_RE})\s+(?P<dur_u>(?i:day|week|month|year))s?(?:['’]s?)?(?:\s+(?i:time|later|from\s+now))?(?![A-Za-z]))
@@ -132,6 +134,9 @@ _OPENER_WORDS = frozenset(
     | set(lx.WEEKDAYS) | set(lx.DAY_PARTS) | _ORDINAL_PARTS
     | {p for w in lx.RELATIVE for p in w.split()[:-1]} | {"the", "of", "few", "several"})
 BACKOFF_WORDS = 5
+
+
+_RELATIVE_YEAR = {"last year": "year-1", "this year": "year0", "next year": "year+1"}
 
 
 def _day_value(tok: str | None) -> int | None:
@@ -217,11 +222,13 @@ def _build(m: re.Match) -> TimeExpression | None:
     elif alt == "mdy":
         kind = "date"
         f = dict(year=_year_value(g("mdy_y")), month=_month_value(g("mdy_m")),
-                 day=_day_value(g("mdy_d")), weekday=_weekday_value(g("mdy_wd")))
+                 day=_day_value(g("mdy_d")), weekday=_weekday_value(g("mdy_wd")),
+                 relative=_RELATIVE_YEAR.get(_norm(g("mdy_ry")) or ""))
     elif alt == "dmy":
         kind = "date"
         f = dict(year=_year_value(g("dmy_y")), month=_month_value(g("dmy_m")),
-                 day=_day_value(g("dmy_d")), weekday=_weekday_value(g("dmy_wd")))
+                 day=_day_value(g("dmy_d")), weekday=_weekday_value(g("dmy_wd")),
+                 relative=_RELATIVE_YEAR.get(_norm(g("dmy_ry")) or ""))
     elif alt == "my":
         kind = "month"
         mod = lx.WEEKDAY_MODIFIERS.get(_norm(g("my_mod")) or "")
@@ -229,9 +236,10 @@ def _build(m: re.Match) -> TimeExpression | None:
         y = _year_value(g("my_y"))
         # A bare month name ("May", "March", "August") is too often a name or a word:
         # take it only with a year, a preposition, a modifier or a qualifier.
-        if y is None and not (prep or mod or q):
+        ry = _RELATIVE_YEAR.get(_norm(g("my_ry")) or "")
+        if y is None and not (prep or mod or q or ry):
             return None
-        f = dict(year=y, month=_month_value(g("my_m")), modifier=mod, qualifier=q)
+        f = dict(year=y, month=_month_value(g("my_m")), modifier=mod, qualifier=q, relative=ry)
     elif alt == "yr":
         kind = "year"
         q = lx.MONTH_QUALIFIERS.get(_norm(g("yr_q")) or "")

@@ -55,6 +55,7 @@ MAX_REFS = 80
 SEARCH_DAYS = 3 * 366
 FIRST_WINDOW_DAYS = 400
 GOOD_ENOUGH = 366
+_YEAR_OFFSETS = {"year-1": -1, "year0": 0, "year+1": 1}
 _DAY_OFFSETS = {"day-2": -2, "day-1": -1, "day0": 0, "day+1": 1, "day+2": 2}
 
 
@@ -65,6 +66,7 @@ class Partial:
     weekday: int | None
     tense: str | None  # past | future | None (the clause does not say)
     text: str
+    year_offset: int | None = None  # "October 13 last year": the year is p's year - 1
 
 
 @dataclass(slots=True)
@@ -156,7 +158,8 @@ def collect_evidence(text: str, today: dt.date) -> Evidence:
                 ev.dateline = (e.month, e.day, e.text)
                 continue
             if len(ev.partial) < MAX_REFS:
-                ev.partial.append(Partial(e.month, e.day, e.weekday, tense, e.text))
+                off = _YEAR_OFFSETS.get(e.relative or "")
+                ev.partial.append(Partial(e.month, e.day, e.weekday, tense, e.text, off))
         elif kind in ("year", "month") and e.year and tense != "future" and 1900 <= e.year <= today.year:
             ev.years.append(e.year)
     return ev
@@ -177,7 +180,8 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
         d = _occurrence(p, r)
         if d is None:
             return None
-        cost = max(cost, abs((p - d).days))
+        if r.year_offset is None:  # "last year" dates are as old as they say: no cost
+            cost = max(cost, abs((p - d).days))
         if d <= p and r.tense != "future":
             if newest is None or d > newest:
                 newest = d
@@ -200,6 +204,8 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
 
 def _occurrence(p: dt.date, r: Partial) -> dt.date | None:
     """The day a partial date means for publication date ``p`` (fast path without weekday)."""
+    if r.year_offset is not None:
+        return days.safe_date(p.year + r.year_offset, r.month, r.day)
     if r.weekday is None and not (r.month == 2 and r.day == 29):
         if r.tense == "past":
             return dt.date(p.year if (r.month, r.day) <= (p.month, p.day) else p.year - 1, r.month, r.day)

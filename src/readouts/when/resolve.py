@@ -39,6 +39,8 @@ from .tense import tense_of
 HORIZON_FAR = 300
 HORIZON_NEAR = 62
 
+_YEAR_OFFSETS = {"year-1": -1, "year0": 0, "year+1": 1}
+
 #: Longest string resolve_time will read as one expression.
 MAX_EXPRESSION_CHARS = 1000
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -131,6 +133,11 @@ def _resolve_date(e: TimeExpression, base: dt.date | None, direction: str | None
         return _day(d, "explicit", text)
     if base is None:
         return _unknown("a date without its year needs a base date", text)
+    if e.relative in _YEAR_OFFSETS:  # "October 13 last year"
+        d = days.safe_date(base.year + _YEAR_OFFSETS[e.relative], e.month, e.day)
+        if d is None:
+            return _unknown(f"no {_MONTH_NAMES[e.month - 1]} {e.day} in that year", text)
+        return _day(d, "relative", text)
     dirn = "past" if direction in ("past", "last") else "future" if direction in ("future", "next") else None
     d = _near_occurrence(base, e.month, e.day, dirn, e.weekday, e.kind != "since")
     if d is None:
@@ -187,6 +194,8 @@ def _resolve_month(e: TimeExpression, base: dt.date | None, direction: str | Non
         return _month(e.year, e.month, "explicit", text)
     if base is None:
         return _unknown("a month without its year needs a base date", text)
+    if e.relative in _YEAR_OFFSETS:  # "in June last year"
+        return _month(base.year + _YEAR_OFFSETS[e.relative], e.month, "relative", text)
     if e.modifier == "last" or direction == "last":
         y = base.year if e.month < base.month else base.year - 1
         return _month(y, e.month, "relative", text)
