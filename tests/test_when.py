@@ -62,6 +62,7 @@ def test_a_past_day_without_year_a_year_back_is_the_coming_one_when_that_is_near
     assert value("on February 16", D(2022, 2, 12), tense="past") == "2022-02-16"
     # but not when both readings are far, nor for a since-reference
     assert value("on May 16", D(2022, 2, 12), tense="past") == "2021-05-16"
+    assert value("took place on October 13", D(2023, 9, 1), tense="past") == "2022-10-13"
     assert value("since February 16", D(2022, 2, 12)) == "2021-02-16"
 
 

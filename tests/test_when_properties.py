@@ -58,10 +58,10 @@ def test_full_dates_ignore_the_base(d, base, style, verb):
 
 
 @SETTINGS
-@given(base=bases, back=st.integers(0, 300), style=st.integers(0, 5),
+@given(base=bases, back=st.integers(0, 330), style=st.integers(0, 5),
        verb=st.sampled_from(["met on", "spoke on", "held talks on", "visited Paris on"]))
 @example(base=dt.date(2024, 1, 19), back=27, style=1, verb="spoke on")
-@example(base=dt.date(2025, 3, 1), back=300, style=0, verb="met on")
+@example(base=dt.date(2025, 3, 1), back=330, style=0, verb="met on")
 def test_partial_dates_in_past_reports(base, back, style, verb):
     d = base - dt.timedelta(days=back)
     r = resolve_time(f"They {verb} {partial_styles(d)[style]}.", base)

@@ -36,8 +36,8 @@ from .tense import tense_of
 #: HORIZON_NEAR days, the coming one is meant ("announced an invasion on February 16"
 #: in a Feb. 12 report; a past day that old would carry its year or "last year").
 #: Future readings are not turned round: "the election on Nov. 5" in January is common.
-HORIZON_FAR = 300
-HORIZON_NEAR = 62
+HORIZON_FAR = 330
+HORIZON_NEAR = 21
 
 _YEAR_OFFSETS = {"year-1": -1, "year0": 0, "year+1": 1}
 
