@@ -66,6 +66,7 @@ _HALF_HOUR = re.compile(r"\bhalf an hour\b|\bhalf-hour\b", re.I)
 
 _GROUP_REF = re.compile(
     r"\b(?:the two|both) (?:leaders|presidents|prime ministers|ministers|sides|men|heads of state|counterparts|officials)\b"
+    r"|\bthe (?:leaders|presidents|prime ministers|interlocutors|parties)\b(?! of)"
     r"|\bthe two\b(?= (?:discussed|spoke|talked|agreed|also|held|met|exchanged|address|reviewed|leaders))"
     r"|\btheir (?:talks|call|conversation|meeting|discussion)\b"
     r"|^They\b(?= (?:also |then |both )?(?:agreed|discussed|spoke|talked|met|held|exchanged|reaffirmed|will|would|plan|hope))",
@@ -87,7 +88,8 @@ _BACK_REF_LEAD = re.compile(
 _QUESTION = re.compile(
     r"\b(?:asked|wondered|questioned|unclear|not (?:known|clear|say|disclose))\b[^.]{0,80}?\b(?:when|whether|if|how often|why)\b"
     r"|\bwhether or not\b|^\W*(?:On|About|As to) whether\b"
-    r"|\b(?:high |strong )?hopes? that\b|\bwish(?:es|ed)? that\b|\bif (?:he|she|they|it) (?:were|had|knew)\b",
+    r"|\b(?:high |strong )?hopes? that\b|\bhop(?:e|es|ed|ing) to\b|\bwish(?:es|ed)? (?:that|to)\b"
+    r"|\bif (?:he|she|they|it) (?:were|had|knew)\b",
     re.IGNORECASE,
 )
 # Words around a name that show it is part of a longer name the data lacks
@@ -191,6 +193,8 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
             # Follow-up sentences add detail to the contacts reported, not to back-references.
             state.last = [len(mentions) + i for i, m in enumerate(new) if not m.flags or "back-reference" not in m.flags]
             mentions.extend(new)
+        else:
+            _enrich(cand.text, refs, state, mentions)
         _remember(refs, state)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
 
@@ -207,7 +211,7 @@ def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
     last_ids = {p.person_id for p in last.participants}
     if refs and not {r.pid for r in refs} <= last_ids:
         return
-    if not (refs or _GROUP_REF.search(text) or _refers_back(text, last.type)):
+    if not (refs or _GROUP_REF.search(text) or _refers_back(text, last.type) or _ANAPHORIC.match(text)):
         return
     sources, topics, duration = _sources(text), _topics(text), _duration(text)
     for i in state.last:
@@ -722,16 +726,8 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         # Not a contact between governments on its own. It may still add detail to
         # the last mention ("The call lasted about 40 minutes, according to Axios."),
         # or report a one-sided visit ("Pompeo will visit Ecuador").
-        if not people and state.last and earlier and _refers_back(clause, earlier[state.last[0]].type):
-            for i in state.last:
-                m = earlier[i]
-                earlier[i] = replace(
-                    m,
-                    duration_minutes=m.duration_minutes or duration,
-                    sources=_union(m.sources, sources),
-                    topics=_union(m.topics, topics),
-                )
-            return []
+        if not people:
+            return []  # at most a detail of the last contact: the caller adds it
         sub = Candidate(cand.start + cs, cand.start + ce, clause, cand.block_kind, cand.index)
         shifted = [replace(p, start=p.start - cs) for p in people]
         found = _solo_visit(sub, shifted, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], base,
@@ -744,12 +740,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []  # "The talks came hours after...": a teaser of a contact reported further on
     if state.last and earlier and _ANAPHORIC.match(clause) and \
             {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
-        # "The talks came hours after...": the contact just reported, not a new one.
-        for i in state.last:
-            m = earlier[i]
-            earlier[i] = replace(m, duration_minutes=m.duration_minutes or duration,
-                                 sources=_union(m.sources, sources), topics=_union(m.topics, topics))
-        return []
+        return []  # "The talks came hours after...": the contact just reported (the caller adds the detail)
     status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
     status = _after_publication(status, date, base)
@@ -1135,7 +1126,7 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
     if rules.cancelled.search(cand.text) or _SUMMIT.search(cand.text):
         return []  # travelling to a summit is not a visit to its host
     m = re.search(
-        r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
+        r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
         r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in)\s+"
         r"(?P<place>" + _PLACE_WORDS + r")",
         cand.text,
