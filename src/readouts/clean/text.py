@@ -36,7 +36,7 @@ _BULLET = re.compile(r"^(?:[•·▪●◦‣*]|-(?=\s))\s*")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
-                     r"{0,6}(?:\s*[,|/–-]\s*[\w .'’-]{0,40})?$")
+                     r"{0,6}(?:(?:\s*[,|/]\s*|\s+[–-]\s+)[A-Z][\w .'’-]{0,40})?$")
 _ALL_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
 
