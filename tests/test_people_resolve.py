@@ -258,3 +258,17 @@ def test_country_name(iso, name):
 ])
 def test_place_country(text, iso):
     assert load_gazetteer().place_country(text) == iso
+
+
+def test_gazetteer_pickles_by_reloading():
+    import pickle
+
+    gz = load_gazetteer()
+    blob = pickle.dumps(gz)
+    assert len(blob) < 1000
+    assert pickle.loads(blob) is gz  # same process: the cached instance
+
+
+def test_version_is_a_short_content_hash():
+    v = load_gazetteer().version
+    assert len(v) == 12 and int(v, 16) >= 0

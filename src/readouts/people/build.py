@@ -238,6 +238,7 @@ class PersonDraft:
     name_source: str | None = None
     country: str | None = None
     aliases: set = field(default_factory=set)
+    spellings: set = field(default_factory=set)  # Phoenix/visits variants: full forms only
     offices: list = field(default_factory=list)  # [role, country, title, start, end, source]
 
 
@@ -503,7 +504,7 @@ class Builder:
         for pid, p in self.people.items():
             if not p.name or not p.offices:
                 continue
-            keys = {name_key(p.name)} | {name_key(a) for a in p.aliases}
+            keys = {name_key(p.name)} | {name_key(a) for a in p.aliases | p.spellings}
             countries = {p.country} | {o[1] for o in p.offices}
             for key in keys:
                 for codes, aliases in phoenix.get(key, ()):
@@ -519,7 +520,7 @@ class Builder:
                             continue
                         alias = " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in a.split())
                         if name_key(alias) not in keys:
-                            p.aliases.add(alias)
+                            p.spellings.add(alias)
                             self.report.add("phoenix: aliases added")
 
     def add_visit_aliases(self, visits: dict) -> None:
@@ -528,7 +529,7 @@ class Builder:
             if not p.name or p.country not in visits:
                 continue
             target = set(name_key(p.name))
-            known = {name_key(p.name)} | {name_key(a) for a in p.aliases}
+            known = {name_key(p.name)} | {name_key(a) for a in p.aliases | p.spellings}
             for day, who in visits[p.country]:
                 if not any((o[3] is None or o[3] <= day) and (o[4] is None or day <= o[4]) for o in p.offices):
                     continue
@@ -541,7 +542,7 @@ class Builder:
                 own = name_key(p.name)
                 if len(shared) < 2 or key[0] != own[0] or own[-1] not in key:
                     continue
-                p.aliases.add(name)
+                p.spellings.add(name)
                 known.add(key)
                 self.report.add("visits: aliases added (name, date and country match)")
 
@@ -751,7 +752,9 @@ class Builder:
                 full |= f
                 surnames |= s
                 royal |= r
-            aliases = sorted({a for a in p.aliases | full if a != p.name})
+            # Spelling variants from Phoenix and the visits file are matched as written;
+            # surnames come only from the canonical name, labels and curated aliases.
+            aliases = sorted({a for a in p.aliases | p.spellings | full if a != p.name})
             people.append({
                 "id": pid, "name": p.name, "country": p.country, "aliases": aliases,
                 "surnames": sorted(surnames), "royal": sorted(royal),

@@ -157,8 +157,9 @@ def _overlaps(o: Office, rng: tuple[dt.date, dt.date] | None) -> bool:
 class Gazetteer:
     """People, offices, countries and places, with fast scanning and resolution."""
 
-    def __init__(self, data: dict, version: str):
+    def __init__(self, data: dict, version: str, path: str | None = None):
         self.version = version
+        self._path = path
         self.report = data.get("report", {})
         self._people: dict[str, Person] = {}
         self._name_source: dict[str, str] = {}
@@ -232,6 +233,11 @@ class Gazetteer:
         for person in self._people.values():
             for o in person.offices:
                 self._holders_index.setdefault((o.role, o.country), []).append((o, person))
+
+    def __reduce__(self):
+        # Workers (process pools, Spark) reload the packaged file instead of
+        # receiving the whole index by pickle: loading takes about 0.1 s.
+        return (load_gazetteer, (self._path,))
 
     # ------------------------------------------------------------------ lookups
     def person(self, pid: str) -> Person:
@@ -687,7 +693,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     except FileNotFoundError as exc:
         raise GazetteerError(f"gazetteer data file missing: {p}; run `readouts gazetteer build`") from exc
     data = json.loads(gzip.decompress(blob))
-    return Gazetteer(data, hashlib.sha256(blob).hexdigest()[:12])
+    return Gazetteer(data, hashlib.sha256(blob).hexdigest()[:12], path)
 
 
 def resolve(text: str, on=None, context: ResolveContext | None = None) -> Resolution:
