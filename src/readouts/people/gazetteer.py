@@ -237,7 +237,7 @@ class Gazetteer:
     def __reduce__(self):
         # Workers (process pools, Spark) reload the packaged file instead of
         # receiving the whole index by pickle: loading takes about 0.1 s.
-        return (load_gazetteer, (self._path,))
+        return (load_gazetteer, () if self._path is None else (self._path,))
 
     # ------------------------------------------------------------------ lookups
     def person(self, pid: str) -> Person:
