@@ -237,7 +237,7 @@ class Gazetteer:
     def __reduce__(self):
         # Workers (process pools, Spark) reload the packaged file instead of
         # receiving the whole index by pickle: loading takes about 0.1 s.
-        return (load_gazetteer, () if self._path is None else (self._path,))
+        return (load_gazetteer, (self._path,))
 
     # ------------------------------------------------------------------ lookups
     def person(self, pid: str) -> Person:
@@ -684,9 +684,13 @@ _PRESIDENT_ROLES = frozenset({"head_of_government", "president", "vice_president
 _LOWER_PARTICLES = frozenset("bin ibn bint al el von van der den de da dos das do del della di la le du ter ten zu af y e".split())
 
 
-@functools.cache
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """The packaged gazetteer (cached per process). ``path`` loads another data file."""
+    return _load(str(path) if path else None)
+
+
+@functools.cache
+def _load(path: str | None) -> Gazetteer:
     p = Path(path) if path else DATA_FILE
     try:
         blob = p.read_bytes()
@@ -694,6 +698,9 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         raise GazetteerError(f"gazetteer data file missing: {p}; run `readouts gazetteer build`") from exc
     data = json.loads(gzip.decompress(blob))
     return Gazetteer(data, hashlib.sha256(blob).hexdigest()[:12], path)
+
+
+load_gazetteer.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
 
 
 def resolve(text: str, on=None, context: ResolveContext | None = None) -> Resolution:
