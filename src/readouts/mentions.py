@@ -514,8 +514,16 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
         refs = [r for r in refs if r.pid != earlier_visitor]
     out: list[Mention] = list(precedent)
     for own in _OWN_VISIT.finditer(text):
-        # "ahead of Xi's visit": Xi is the visitor, not at the dinner.
-        refs = [r for r in refs if not (own.start() <= r.start < own.end("who"))]
+        # "ahead of Xi's visit": Xi is the visitor, not at the dinner; "Trump's planned visit
+        # to China in April" is Trump's visit.
+        visitors = [r for r in refs if own.start() <= r.start < own.end("who")]
+        refs = [r for r in refs if r not in visitors]
+        if visitors and own.group("place"):
+            out += _solo_visit_to(cand, visitors[-1], own.group("place"), triggers, base, publication, gazetteer,
+                                  rules, version)
+            triggers = [t for t in triggers if not (own.start() <= t[0] < own.end())]
+    if not triggers:
+        return out
     nominal = _NOMINAL_VISIT.search(text)
     if nominal and not any(nominal.start("who" if nominal.group("who") else "who2") <= r.start
                            < nominal.end("who" if nominal.group("who") else "who2") + 1 for r in refs):
@@ -604,7 +612,10 @@ def _precedent(cand: Candidate, refs: list[_Ref], base, publication, gazetteer, 
     return []
 
 
-_OWN_VISIT = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+)?(?:visit|trip|tour)\b")
+_OWN_VISIT = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\b"
+    r"(?:\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))?"
+)
 _NOMINAL_VISIT = re.compile(
     r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
     r"(?:to (?P<place>" + _PLACE_WORDS + r")\s+by\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})"
@@ -908,6 +919,8 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
         nearest = min(triggers, key=distance)
     else:
         nearest = triggers[0]
+    if nearest[2] == "call" and _WEAK_CALL.match(nearest[3]) and re.match(r"\s+about\b", text[nearest[1]:]):
+        nearest = (nearest[0], nearest[1], "neutral", nearest[3])  # "spoke about": what, not how
     if nearest[2] == "call":
         if _WEAK_CALL.match(nearest[3]) and (_IN_PERSON_CUE.search(text) or any(t[2] != "call" for t in triggers
                                                                               if abs(t[0] - nearest[0]) < 40)):
@@ -923,27 +936,24 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
 
 
 def _status(text: str, triggers, rules: _Compiled) -> str:
-    """planned when a future marker governs the contact word, else occurred.
+    """planned when a future marker governs a contact word, else occurred.
 
-    A marker counts before the contact word ("will meet", "is due to visit") or right
-    after it in the same clause ("talks are scheduled for Monday"), not after a
-    coordination ("are in talks and are expected to address the nation").
+    A marker counts before the contact word ("will meet", "is due to visit", "to
+    visit") or right after it in the same clause ("talks are scheduled for Monday"),
+    not after a coordination ("are in talks and are expected to address the nation").
+    A past-tense contact verb outweighs a distant marker.
     """
-    first = triggers[0][0]
-    lead = max(0, first - 60)
-    # A marker may end inside the contact word itself ("to visit").
-    before = [m for m in rules.planned.finditer(text, lead, triggers[0][1])]
-    last_end = triggers[-1][1]
-    after = None
-    m = rules.planned.search(text, last_end, last_end + 25)
-    if m and not re.search(r"\band\b|,", text[last_end:m.start()]):
-        after = m
-    if not before and after is None:
-        return "occurred"
-    near_past = any(_PAST_VERB.fullmatch(t[3]) for t in triggers)
-    if near_past and not after and before and first - before[-1].end() > 40:
-        return "occurred"  # a past-tense contact verb outweighs a distant future marker
-    return "planned"
+    for start, end, _, word in triggers:
+        before = list(rules.planned.finditer(text, max(0, start - 60), end))
+        after = rules.planned.search(text, end, end + 25)
+        if after and re.search(r"\band\b|,", text[end:after.start()]):
+            after = None
+        if not before and after is None:
+            continue
+        if _PAST_VERB.fullmatch(word) and not after and start - before[-1].end() > 40:
+            continue
+        return "planned"
+    return "occurred"
 
 
 _PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
@@ -1127,7 +1137,7 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
         return []  # travelling to a summit is not a visit to its host
     m = re.search(
         r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
-        r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in)\s+"
+        r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in|en route to)\s+"
         r"(?P<place>" + _PLACE_WORDS + r")",
         cand.text,
     )
