@@ -192,3 +192,18 @@ def test_a_line_that_continues_in_lower_case_is_joined():
         "Leaders meet in Vesta on trade",
         "The prime minister spoke with the visiting president on Monday, officials said.",
         "A second paragraph starts here."]
+
+
+@pytest.mark.parametrize("head, day", [
+    ('<meta property="article:published_time" content="2024-01-19T23:30:00-05:00">', "2024-01-19"),
+    ("<meta name='pubdate' content='2023-12-23'>", "2023-12-23"),
+    ('<meta itemprop="datePublished" content="2022-02-12">', "2022-02-12"),
+    ('<script type="application/ld+json">{"dateModified": "2021-01-02", "datePublished": "2020-06-30T08:00Z"}'
+     '</script>', "2020-06-30"),
+    ('<meta property="article:modified_time" content="2024-01-19">', None),
+])
+def test_page_date_from_meta(head, day):
+    from readouts.clean.html import meta_date
+
+    found = meta_date(f"<html><head>{head}</head><body></body></html>")
+    assert (found.isoformat() if found else None) == day

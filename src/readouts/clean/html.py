@@ -1,7 +1,8 @@
 """HTML pages to Articles, through trafilatura.
 
-The page is parsed once; htmldate reads the page date from the same tree in its
-fast mode (meta tags, structured data, URL: about a millisecond a page), and
+The page date is the one a <meta> tag or JSON-LD declares (a scan of the raw
+markup, names in ``data/boilerplate/page_date_meta.txt``), else htmldate's
+fast mode on the parsed tree (about 1.5 ms a page). The page is parsed once, and
 trafilatura extracts the main text (``fast=True``, comments left out). Its
 paragraphs, headings, list items, quotes and table cells become blocks, the page
 title comes first as the ``title`` block.
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..errors import InputError
 from ..records import Article, Document
-from .rules import boilerplate_rules
+from .rules import boilerplate_rules, read_sections
 from .text import MAX_CAPTION, _Line, build_article, clean_lines, normalise_line
 
 PRESTRIP_CHARS = 1_000_000
@@ -82,10 +84,11 @@ def clean_html(doc: Document) -> Article:
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(shrink_html(doc.content))
+    html = shrink_html(doc.content)
+    tree = load_html(html)
     if tree is None:
         raise InputError(f"{doc.id}: the page cannot be parsed as HTML.", code="no-text")
-    page_date = _page_date(tree, doc.url)
+    page_date = meta_date(html) or _page_date(tree, doc.url)
     title = _title(tree)
     captions = _figure_captions(tree)  # before trafilatura, which prunes the tree it is given
     result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True)
@@ -148,6 +151,38 @@ def _title(tree) -> str | None:
         title = nodes[0].text_content() if nodes else None
     title = normalise_line(title or "")
     return title or None
+
+
+@lru_cache(maxsize=1)
+def _meta_date_pattern() -> re.Pattern:
+    names = read_sections("page_date_meta.txt")["published"]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"""<meta\b[^>]{0,300}?(?:property|name|itemprop)\s*=\s*["']?(?:%s)["'\s/>][^>]{0,300}>"""
+                      % alternatives, re.I)
+
+
+_ISO_CONTENT = re.compile(r"""content\s*=\s*["']\s*(\d{4})-(\d\d)-(\d\d)""", re.I)
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4})-(\d\d)-(\d\d)')
+
+
+def meta_date(html: str) -> dt.date | None:
+    """The publication day a page declares in a <meta> tag or JSON-LD, as written."""
+    head = html[:300_000]
+    for m in _meta_date_pattern().finditer(head):
+        found = _ISO_CONTENT.search(m.group(0))
+        if found:
+            day = _date(found)
+            if day:
+                return day
+    found = _LD_PUBLISHED.search(head)
+    return _date(found) if found else None
+
+
+def _date(m) -> dt.date | None:
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 def _page_date(tree, url: str | None) -> dt.date | None:
