@@ -207,3 +207,38 @@ def test_page_date_from_meta(head, day):
 
     found = meta_date(f"<html><head>{head}</head><body></body></html>")
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize("line", ["Zum Inhalt springen", "Weiterlesen", "Lesen Sie auch: Kanzler trifft Präsidenten",
+                                  "Lire aussi : le président reçoit son homologue", "Leer más", "Partager",
+                                  "Newsletter abonnieren", "Wir verwenden Cookies, um unsere Website zu verbessern."])
+def test_furniture_in_other_languages(line):
+    body = "Der Bundeskanzler traf am Dienstag den französischen Präsidenten in Paris."
+    article = clean(document_from_text(f"{body}\n\n{line}\n\n{body.replace('Dienstag', 'Freitag')}\n", doc_id="x"))
+    assert line not in article.text
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_LINES = st.sampled_from(NEWS_LINES + DEBRIS_LINES + ["", " ", "Photo: AFP", "March 4, 2025", "ANKARA",
+                                                      "Comments", "x", "—", "By Jane Doe"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=80)), max_size=30))
+def test_any_text_gives_consistent_blocks(lines):
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    from readouts.errors import InputError
+
+    try:
+        article = clean(document_from_text(text, doc_id="x"))
+    except InputError as err:  # everything was furniture
+        assert err.code == "no-text"
+        return
+    assert article.text == "\n\n".join(article.text[b.start:b.end] for b in article.blocks)
+    assert all(b.kind in ("title", "dateline", "paragraph", "caption") for b in article.blocks)
+    assert sum(b.kind == "title" for b in article.blocks) <= 1
+    for block in article.blocks:
+        assert article.text[block.start:block.end].strip() == article.text[block.start:block.end] != ""
