@@ -146,6 +146,7 @@ class _Ref:
     surface: str
     start: int  # offset in the sentence
     role: str | None = None
+    titled: bool = False  # the text gives an office with the name ("Crown Prince Mishal")
 
 
 @dataclass
@@ -363,8 +364,9 @@ def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
     res = gazetteer.resolve_hit(hit, on=on, context=context)
     if res.status == "resolved" and res.person is not None:
         office = res.office
-        country = office.country if office is not None else res.person.country
-        return _Ref(res.person.id, res.person.name, country, hit.text, hit.start, office.role if office else None)
+        country = office.country if office is not None else (hit.country or res.person.country)
+        return _Ref(res.person.id, res.person.name, country, hit.text, hit.start,
+                    office.role if office else hit.role, titled=bool(hit.role or hit.kind == "title"))
     if hit.kind == "name" and len(hit.person_ids) == 1:
         # A name the data knows, not in office on the date (a former leader, an older story).
         try:
@@ -784,7 +786,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
             sources=sources,
             topics=topics,
             level=_level(participants, gazetteer, date),
-            flags=flags,
+            flags=tuple(sorted({flags[p.pid] for p in group if p.pid in flags})),
             rules=version,
         )
         out.append(mention)
@@ -820,16 +822,18 @@ def _named_sides(clause: str, people: list[_Ref], gazetteer) -> list[_Ref]:
     return [p for p in people if p.country in codes]
 
 
-def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], tuple[str, ...]]:
+def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], dict[str, str]]:
     """Keep the people who held an office on the date of the contact.
 
     A contact while a participant held no office (a senator, a candidate, a
     president-elect, a leader between terms) is not an engagement between
-    governments. People the data knows no office of at all are kept, flagged.
+    governments. People the data knows no office of at all are kept, flagged; so
+    are people the text gives an office the data lacks on that date. Returns the
+    people kept and the flag of each flagged one.
     """
     if not date.value:
-        return people, ()
-    kept, flags = [], ()
+        return people, {}
+    kept, flags = [], {}
     for p in people:
         try:
             person = gazetteer.person(p.pid)
@@ -838,9 +842,13 @@ def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[
             continue
         if not person.offices:
             kept.append(p)
-            flags = ("office-unknown",)
+            flags[p.pid] = "office-unknown"
         elif gazetteer.offices_on(p.pid, date.value):
             kept.append(p)
+        elif p.titled and p.role is not None:
+            # The text gives the office the data lacks on that date ("Kuwaiti Crown Prince Mishal").
+            kept.append(p)
+            flags[p.pid] = "office-from-text"
     return kept, flags
 
 
