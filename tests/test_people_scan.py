@@ -109,3 +109,13 @@ def test_hits_are_in_order_and_do_not_overlap():
 
 def test_korean_surname_does_not_take_another_persons_full_name():
     assert names("Prime Minister Han Duck-soo said so.") == [("Han Duck-soo", [])]
+
+
+def test_a_surname_before_an_unknown_capitalised_word_is_someone_else():
+    assert names("Francis Fukuyama wrote a book.") == []
+    assert [t for t, _ in names("Officials said Netanyahu Tuesday rejected it.")] == ["Netanyahu"]
+    assert [t for t, _ in names("Lula Meets Biden In Brasilia")] == ["Lula", "Biden"]
+
+
+def test_place_names_are_not_surnames():
+    assert names("He flew to San Francisco on Monday.") == []

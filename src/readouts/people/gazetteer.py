@@ -35,7 +35,7 @@ from .titles import (
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json.gz"
 
 # Alias kinds, strongest first.
-FULL, SURNAME, WEAK, ROYAL, SURNAME_FIRST = 0, 1, 2, 3, 4
+FULL, SURNAME, WEAK, ROYAL, SURNAME_FIRST, SHORT_ALIAS = 0, 1, 2, 3, 4, 5
 _SENTENCE_PUNCT = frozenset(['.', '!', '?', ':', ';', '"', '“', '”', '(', '—', '–', '-', "'", '‘', '|', '•'])
 
 
@@ -188,8 +188,12 @@ class Gazetteer:
                             aliases=tuple(rec["aliases"]), offices=offices)
             self._people[pid] = person
             self._name_source[pid] = rec.get("name_source", "")
+        whole = {pid: name_key(p.name) for pid, p in self._people.items()}
         for key, pid, kind in data["names"]:
-            add(tuple(key.split(" ")), pid, kind)
+            k = tuple(key.split(" "))
+            if kind == FULL and len(k) == 1 and whole.get(pid) != k:
+                kind = SHORT_ALIAS  # "Lula", "Bibi", "Jean": not when a capitalised word follows
+            add(k, pid, kind)
         # Do not let a name key shadow a title or country word ("President", "Israel").
         self._countries: dict[tuple, str] = {}
         self._country_names: dict[str, str] = {}
@@ -388,12 +392,22 @@ class Gazetteer:
         ids = []
         at_start = i == 0 or t.kinds[i - 1] == "." and t.keys[i - 1] in _SENTENCE_PUNCT
         followed_by_cap = end < len(t.keys) and t.caps[end] and t.kinds[end] == "w"
+        # A surname or short alias right before a capitalised word that starts no known
+        # name or title is most likely someone else's given name ("Francis Fukuyama"),
+        # except in Title Case headlines.
+        before_unknown = (followed_by_cap and t.keys[end] not in self._name_first
+                          and t.keys[end] not in self._title_first and t.keys[end] not in _CALENDAR
+                          and not _title_case(t))
         all_caps = t.text[t.starts[i]:t.ends[end - 1]].isupper() and end - i == 1
         for pid, kind in entry:
             if kind == ROYAL and not royal:
                 continue
             if kind == SURNAME_FIRST and followed_by_cap:
                 continue  # "Han Duck-soo" is not Han Zheng: the family name comes first
+            if kind == SHORT_ALIAS and before_unknown and not after_title:
+                continue  # "Francis Fukuyama" is not Pope Francis
+            if kind == SURNAME and before_unknown and not after_title:
+                continue
             if kind == WEAK and not after_title:
                 if at_start or followed_by_cap or all_caps:
                     continue
@@ -405,6 +419,8 @@ class Gazetteer:
     def _unknown_name(self, t: Tokens, i: int) -> int | None:
         """End of a run of capitalised words right after a title (a name the data lacks)."""
         n = len(t.keys)
+        if i >= n or t.keys[i] in self._title_first:
+            return None  # "Mr. Secretary-General", "Mr. President": a title, not a name
         j = i
         while j < n and t.kinds[j] in ("w", "i") and (t.caps[j] or (j > i and t.keys[j] in _LOWER_PARTICLES)):
             if (t.keys[j],) in self._roles or (t.keys[j],) in self._countries:
@@ -674,6 +690,18 @@ class Gazetteer:
         elif office is not None:
             level = "leader" if office.role in LEADER_ROLES else "official"
         return Resolution("resolved", person=p, office=office, level=level, reason=reason)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _title_case(t: Tokens) -> bool:
+    """Most words capitalised: a headline in Title Case (or all caps)."""
+    words = [c for c, k in zip(t.caps, t.kinds) if k == "w"]
+    return len(words) >= 3 and sum(words) >= 0.7 * len(words)
 
 
 _OFFICE_ORDER = {"head_of_state": 0, "head_of_government": 1, "crown_prince": 2, "vice_president": 3,
