@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import json
 from pathlib import Path
 
@@ -146,3 +147,46 @@ def test_warc_html_responses(tmp_path, name):
     assert a.fetched is not None
     assert c.code == "empty"
     assert [getattr(x, "id", None) for x in iter_documents([path])][:2] == [a.id, b.id]
+
+
+def test_gzipped_page_is_read(tmp_path):
+    import gzip
+
+    from readouts.errors import DocumentTooLarge
+
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body><p>The two leaders met.</p></body></html>"))
+    doc = read_document(path)
+    assert doc.is_html and "The two leaders met." in doc.content
+    bomb = tmp_path / "bomb.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 5_000_000))
+    with pytest.raises(DocumentTooLarge):
+        read_document(bomb, max_bytes=1_000_000)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path):
+    from readouts.errors import InputError
+
+    path = tmp_path / "secret.txt"
+    path.write_text("text")
+    path.chmod(0)
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert err.value.code == "unreadable"
+    assert str(err.value) == f"{path}: the file cannot be read (permission denied)."
+
+
+def test_permission_error_is_unreadable(tmp_path, monkeypatch):
+    from readouts.errors import InputError
+
+    path = tmp_path / "secret.txt"
+    path.write_text("text")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert (err.value.code, str(err.value)) == ("unreadable", f"{path}: the file cannot be read (permission denied).")

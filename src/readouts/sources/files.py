@@ -5,7 +5,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..errors import DocumentTooLarge, EmptyDocument, InputError, MissingFile
+from ..errors import BinaryDocument, DocumentTooLarge, EmptyDocument, InputError, MissingFile
 from ..records import Document
 from .decode import decode_bytes, looks_like_html
 
@@ -19,7 +19,8 @@ def read_document(path: str | os.PathLike, *, doc_id: str | None = None, url: st
     ``doc_id`` defaults to the path as given. The bytes are decoded (UTF-8 with or
     without BOM, UTF-16/32 by BOM, an HTML meta charset, else a legacy encoding
     such as cp1252) and HTML is recognised by its content, never by the file name.
-    ``published`` is a date or an ISO date string.
+    ``published`` is a date or an ISO date string. A gzipped file is read
+    decompressed.
 
     Raises (all ``readouts.errors.InputError`` with a ``code``): MissingFile
     ("missing-file"), EmptyDocument ("empty", also whitespace only), BinaryDocument
@@ -48,14 +49,34 @@ def read_document(path: str | os.PathLike, *, doc_id: str | None = None, url: st
         raise InputError(f"{name}: the file cannot be read ({exc.strerror or exc}).", code="unreadable") from None
     if len(data) > max_bytes:  # the file grew while we read it
         raise DocumentTooLarge(f"{name}: the file is larger than the limit of {max_bytes:,} bytes.")
-    return document_from_bytes(data, doc_id=doc_id, name=name, url=url, published=published, path=name)
+    return document_from_bytes(data, doc_id=doc_id, name=name, url=url, published=published, path=name,
+                               max_bytes=max_bytes)
+
+
+def _gunzip(data: bytes, *, name: str, max_bytes: int) -> bytes:
+    import zlib
+
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise BinaryDocument(f"{name}: the file is a damaged gzip archive.") from None
+    if len(out) > max_bytes:
+        raise DocumentTooLarge(f"{name}: the file decompresses to more than the limit of {max_bytes:,} bytes.")
+    return out
 
 
 def document_from_bytes(data: bytes, *, doc_id: str, name: str | None = None, url: str | None = None,
                         published: dt.date | str | None = None, fetched: dt.datetime | None = None,
-                        path: str | None = None, charset: str | None = None) -> Document:
-    """Decode bytes that came from anywhere (a file, a WARC record) into a Document."""
+                        path: str | None = None, charset: str | None = None,
+                        max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Decode bytes that came from anywhere (a file, a WARC record) into a Document.
+
+    Gzipped bytes are decompressed first (up to ``max_bytes``).
+    """
     name = name or doc_id
+    if data[:2] == b"\x1f\x8b":  # a gzipped page (wget, crawlers): read what it holds
+        data = _gunzip(data, name=name, max_bytes=max_bytes)
     if not data.strip():
         raise EmptyDocument(f"{name}: the document is empty.")
     text = decode_bytes(data, name=name, charset=charset)
