@@ -953,6 +953,12 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     """
     for start, end, _, word in triggers:
         before = list(rules.planned.finditer(text, max(0, start - 60), end))
+        if not before:
+            # A future marker governs the rest of its clause ("will address Parliament on
+            # Wednesday before a summit with Starmer"), unless a past-tense verb intervenes.
+            far = list(rules.planned.finditer(text, 0, start))
+            if far and not _PAST_VERB.search(text, far[-1].end(), start) and "," not in text[far[-1].end():start]:
+                before = far[-1:]
         after = rules.planned.search(text, end, end + 25)
         if after and re.search(r"\band\b|,", text[end:after.start()]):
             after = None
