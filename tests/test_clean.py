@@ -83,6 +83,10 @@ NEWS_LINES = [
     "Next week the chancellor will travel to Paris to meet the French president.",
     "By Sunday, the two leaders had spoken three times.",
     "Russia demanded full access to the plant during the talks.",
+    "We will be in touch with Moscow about the prisoners, the minister said after the call.",
+    "Related talks between the two delegations continued in Geneva on Wednesday.",
+    "Top Stories of the week included the summit in Vilnius.",
+    "Contacts between the two leaders have been rare since the war began.",
 ]
 
 DEBRIS_LINES = [
