@@ -172,8 +172,7 @@ def clean_breakdown(docs, repeat):
             t5 = time.perf_counter()
             lines = []
             if result is not None and result.body is not None:
-                for el in result.body.iter():
-                    lines.extend(H._element_lines(el))
+                H._walk(result.body, lines)
             clean_lines(lines, boilerplate_rules(), title=title)
             t6 = time.perf_counter()
             for key, a, b in (("shrink", t0, t1), ("parse", t1, t2), ("page date", t2, t3),

@@ -4,8 +4,8 @@ The page date is the one a <meta> tag or JSON-LD declares (a scan of the raw
 markup, names in ``data/boilerplate/page_date_meta.txt``), else htmldate's
 fast mode on the parsed tree (about 1.5 ms a page). The page is parsed once, and
 trafilatura extracts the main text (``fast=True``, comments left out). Its
-paragraphs, headings, list items, quotes and table cells become blocks, the page
-title comes first as the ``title`` block.
+paragraphs, headings, list items and quotes become blocks, and so does each table
+row (its cells joined by " | "); the page title comes first as the ``title`` block.
 
 Huge pages: markup over ``PRESTRIP_CHARS`` first loses its scripts, styles,
 inline SVG, comments and base64 images (a linear scan), and
@@ -30,7 +30,8 @@ MAX_HTML_CHARS = 3_000_000
 # Inline images (base64 data URIs) can weigh megabytes in an attribute.
 _DATA_URI = re.compile(r"data:[\w/+.-]{1,40};base64,[A-Za-z0-9+/=\s]{256,}")
 _NOISE_START = re.compile(r"<(script|style|svg|noscript|template)\b|<!--", re.I)
-_BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}  # cells: each is a line of its own
+_BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}
+_CONTAINERS = {"list", "table", "row", "div", "graphic"}
 
 
 def shrink_html(html: str) -> str:
@@ -95,8 +96,7 @@ def clean_html(doc: Document) -> Article:
     body = getattr(result, "body", None) if result is not None else None
     lines: list[str] = []
     if body is not None:
-        for element in body.iter():
-            lines.extend(_element_lines(element))
+        _walk(body, lines)
     if not any(line.strip() for line in lines):
         raise InputError(f"{doc.id}: no article text was found in the page.", code="no-text")
     kept, dropped = clean_lines(lines, boilerplate_rules(), title=title or None)
@@ -111,19 +111,30 @@ def clean_html(doc: Document) -> Article:
     return build_article(doc, kept, dropped, page_date=page_date, title=title, language=language)
 
 
+def _walk(element, lines: list[str]) -> None:
+    """The lines of trafilatura's body in reading order: one per block, its own
+    text without that of blocks nested in it (which follow as their own lines),
+    and one per table row, its cells joined by " | "."""
+    for child in element:
+        tag = child.tag
+        if tag == "row":
+            cells = [normalise_line("".join(cell.itertext())) for cell in child if cell.tag == "cell"]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                lines.append(text)
+            continue
+        if tag in _BLOCK_TAGS:
+            lines.extend(_element_lines(child))
+        if len(child):
+            _walk(child, lines)
+
+
 def _element_lines(element) -> list[str]:
-    tag = element.tag
-    if tag not in _BLOCK_TAGS:
-        return []
-    if tag == "item" and element.find("item") is not None:
-        return []
-    # the whole text of the block (inline children such as <hi> and <ref> included),
-    # but not of nested blocks, which come as their own elements
     parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
             parts.append(" ")
-        elif child.tag not in _BLOCK_TAGS and child.tag != "list":
+        elif child.tag not in _BLOCK_TAGS and child.tag not in _CONTAINERS:
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     text = normalise_line("".join(parts))
