@@ -60,13 +60,13 @@ def test_serialise_is_deterministic():
 
 
 @pytest.mark.parametrize("name,country,full,surnames,royal", [
-    ("Benjamin Netanyahu", "ISR", set(), {"Netanyahu"}, set()),
+    ("Benjamin Netanyahu", "ISR", {"Netanyahu Benjamin"}, {"Netanyahu"}, set()),
     ("Recep Tayyip Erdoğan", "TUR", {"Tayyip Erdoğan", "Recep Erdoğan"}, {"Erdoğan"}, set()),
     ("Ursula von der Leyen", "DEU", {"von der Leyen", "Ursula Leyen"}, {"von der Leyen", "Leyen"}, set()),
     ("Kim Jong Un", "PRK", set(), {"Kim"}, set()),
     ("Abdullah II of Jordan", "JOR", {"Abdullah II"}, set(), {"Abdullah"}),
     ("Mohammed bin Salman", "SAU", {"Mohammed bin Salman"}, set(), {"Mohammed"}),
-    ("George W. Bush", "USA", {"George Bush"}, {"Bush"}, set()),
+    ("George W. Bush", "USA", {"George Bush", "Bush George"}, {"Bush"}, set()),
     ("Andrés Manuel López Obrador", "MEX", {"López Obrador", "Manuel López Obrador", "Andrés Obrador"},
      {"Obrador", "López"}, set()),
 ])

@@ -119,3 +119,23 @@ def test_a_surname_before_an_unknown_capitalised_word_is_someone_else():
 
 def test_place_names_are_not_surnames():
     assert names("He flew to San Francisco on Monday.") == []
+
+
+@pytest.mark.parametrize("text,span,who", [
+    ("the Ukrainian Minister for European Integration, Stefanishyna Olha.", "Stefanishyna Olha", "Olha Stefanishyna"),
+    ("Prime Minister Kjell Stefan Löfven of Sweden", "Kjell Stefan Löfven", "Stefan Löfven"),
+    ("Foreign Minister Retno Lestari Priansari Marsudi of Indonesia", "Retno Lestari Priansari Marsudi",
+     "Retno Marsudi"),
+])
+def test_longer_and_reversed_forms_of_known_names(text, span, who):
+    assert names(text) == [(span, [who])]
+
+
+def test_bare_secretary_general_is_the_uns_unless_the_document_is_natos():
+    from readouts.people import ResolveContext
+
+    gz = load_gazetteer()
+    (h,) = gz.scan("The Secretary-General met the president.")[:1]
+    assert (h.kind, h.role) == ("title", "secretary_general")
+    assert gz.resolve_hit(h, on="2016-06-23").person.name == "Ban Ki-moon"
+    assert gz.resolve_hit(h, on="2018-09-13", context=ResolveContext(country="NATO")).person.name == "Jens Stoltenberg"

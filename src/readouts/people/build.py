@@ -217,6 +217,8 @@ def name_forms(name: str, country: str | None) -> tuple[set[str], set[str], set[
                 full.add(" ".join(words[i - 1 :]))  # "Lula da Silva", "Fernández de Kirchner"
             break
     surnames.add(words[-1])
+    if len(words) == 2 and "-" not in words[1]:
+        full.add(f"{words[1]} {words[0]}")  # "Stefanishyna Olha": family name first in official lists
     if len(words) >= 3:
         full.add(" ".join(words[1:]))  # "Tayyip Erdoğan", "López Obrador", "Jae-in" forms
         full.add(f"{words[0]} {words[-1]}")

@@ -322,7 +322,15 @@ class Gazetteer:
                     continue
                 unknown_end = self._unknown_name(t, tend)
                 if unknown_end is not None:
-                    hits.append(self._hit(t, tend, unknown_end, "name", (), country, role,
+                    # A longer form of a known name: "Prime Minister Kjell Stefan Löfven",
+                    # "Foreign Minister Retno Lestari Priansari Marsudi": the run ends in one.
+                    ids: tuple = ()
+                    for k in range(tend + 1, unknown_end):
+                        inner = self._match_name(t, k, True, False, standalone)
+                        if inner is not None and inner[0] == unknown_end:
+                            ids = inner[1]
+                            break
+                    hits.append(self._hit(t, tend, unknown_end, "name", ids, country, role,
                                           t.text[t.starts[i]:t.ends[tend - 1]]))
                     i = unknown_end
                     continue
@@ -568,7 +576,10 @@ class Gazetteer:
         ctx = context or ResolveContext()
         if hit.kind == "title":
             president = hit.role == "head_of_state" and "pres" in hit.text.lower()
-            return self._resolve_title(hit.role, hit.country or ctx.country, rng, ctx, president)
+            country = hit.country or ctx.country
+            if hit.role == "secretary_general" and country not in ("UN", "NATO"):
+                country = "UN"  # "the Secretary-General" alone: the UN's, unless the document is NATO's
+            return self._resolve_title(hit.role, country, rng, ctx, president)
         if not hit.person_ids:
             return Resolution("unknown", reason="name not in the gazetteer")
         people = [self._people[p] for p in hit.person_ids]

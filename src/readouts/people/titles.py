@@ -58,6 +58,8 @@ ROLE_PHRASES: dict[str, tuple[str, str | None]] = {
     "secretary of state": ("foreign_minister", "USA"),
     "secretary of foreign affairs": ("foreign_minister", None),
     "foreign affairs secretary": ("foreign_minister", None),
+    "secretary-general": ("secretary_general", None),
+    "secretary general": ("secretary_general", None),
     "national security adviser": ("national_security_adviser", None),
     "national security advisor": ("national_security_adviser", None),
     "security adviser": ("national_security_adviser", None),
