@@ -70,6 +70,8 @@ class _Group:
             return False
         if frozenset(p.person_id for p in m.participants) != self.pids:
             return False
+        if self.host and m.host and self.host != m.host:
+            return False  # visits to two countries are two visits
         if loose_date and (_undated(m) or _undated_date(self.date)):
             # An undated report is the recent engagement, not one long past.
             return _recent(self.date.value if _undated(m) else m.date.value, published)

@@ -467,15 +467,20 @@ _WITH_BEFORE = re.compile(
 )
 
 
-def _clauses(text: str) -> list[tuple[int, int, bool]]:
-    """Clause spans (start, end, relative?): a relative clause ("..., who visited X")
-    has the person before it as its subject."""
-    spans, cursor, relative = [], 0, False
+def _clauses(text: str) -> list[tuple[int, int, str | None]]:
+    """Clause spans (start, end, link): how a clause hangs on the one before it.
+
+    link is "relative" for "..., who visited X" (the person before it is its subject),
+    "sequel" for "... before heading to Y" (it shares the previous clause's time and
+    status), else None.
+    """
+    spans, cursor, link = [], 0, None
     for m in _CLAUSE_BREAK.finditer(text):
-        spans.append((cursor, m.start(), relative))
-        cursor, relative = m.end(), bool(m.group("relative"))
-    spans.append((cursor, len(text), relative))
-    return [(a, b, r) for a, b, r in spans if b > a]
+        spans.append((cursor, m.start(), link))
+        cursor = m.end()
+        link = "relative" if m.group("relative") else "sequel" if re.search(r"before|after", m.group()) else None
+    spans.append((cursor, len(text), link))
+    return [(a, b, k) for a, b, k in spans if b > a]
 
 
 def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
@@ -549,7 +554,9 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                 if not triggers:
                     return out
     previous_people: list[_Ref] = []
-    for cs, ce, relative in _clauses(text):
+    previous: Mention | None = None
+    for cs, ce, link in _clauses(text):
+        relative = link == "relative"
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
         if not clause_triggers:
             continue
@@ -564,13 +571,24 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                 people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
             elif former:
                 people = _dedupe([replace(previous_people[0], start=former.start())] + people)
-            elif people and previous_people[0].pid not in {p.pid for p in people}:
+            elif previous_people[0].pid not in {p.pid for p in people}:
                 # A clause without a subject of its own continues the last one's.
                 people = _dedupe([replace(previous_people[0], start=cs)] + people)
         people = _with_story_subject(text, people, state)
         people = _engaged(text, people, clause_triggers)
-        out += _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
-                                state, rules, earlier, version)
+        found = _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
+                                 state, rules, earlier, version)
+        if link == "sequel" and previous is not None and previous.status == "planned":
+            # "...arrives in France on Sunday before heading to Serbia": the sequel is planned
+            # too, in the month of the contact it follows.
+            month = previous.date.value[:7] if previous.date.value and len(previous.date.value) >= 7 else None
+            after = ResolvedDate(month, "month" if month else None, "inferred" if month else "unknown",
+                                 reason="after a planned contact")
+            found = [replace(m, status="planned", date=m.date if not (m.date.reason or "").startswith("undated")
+                             else after) for m in found]
+        out += found
+        if found:
+            previous = found[0]
         previous_people = people or previous_people
     return out
 
@@ -959,7 +977,7 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
             far = list(rules.planned.finditer(text, 0, start))
             if far and not _PAST_VERB.search(text, far[-1].end(), start) and "," not in text[far[-1].end():start]:
                 before = far[-1:]
-        after = rules.planned.search(text, end, end + 25)
+        after = rules.planned.search(text, end, end + 45)
         if after and re.search(r"\band\b|,", text[end:after.start()]):
             after = None
         if not before and after is None:
@@ -977,14 +995,19 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     from .when import find_time_expressions, resolve_time
 
     tense = "future" if status == "planned" else "past"
-    if status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers):
-        tense = None  # "Xi arrives in France on Sunday": the schedule of the days around
+    present = status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers)
     best = None
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
         if expr.kind == "since" or getattr(expr, "role", None) == "dateline":
             continue  # "since X" dates an earlier contact or a period; a dateline dates the page
         res = resolve_time(expr, base, tense=tense)
+        if present and base is not None:
+            # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
+            # of the two readings is meant.
+            ahead = resolve_time(expr, base, tense="future")
+            if ahead.value and res.value and _days_from(ahead.value, base) < _days_from(res.value, base):
+                res = ahead
         if res.value is None:
             continue
         distance = abs(expr.start - trig)
@@ -1013,11 +1036,25 @@ def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate
     return replace(_basis(found.date, publication), reason="the day the story last named")
 
 
+def _days_from(value: str, base) -> int:
+    try:
+        return abs((dt.date.fromisoformat(value) - base).days)
+    except ValueError:
+        return 10**6
+
+
 def _after_publication(status: str, date: ResolvedDate, base) -> str:
-    """A contact dated after the publication had not happened yet: it is planned."""
-    if status == "occurred" and base is not None and date.value and date.granularity == "day" \
-            and date.value > base.isoformat():
+    """The date outweighs the grammar: a contact dated after the publication had not
+    happened yet (planned); one dated wholly before it had ("his meeting with Xi last
+    month" in a sentence about a dinner that will be held)."""
+    if base is None or not date.value or (date.reason or "").startswith("undated"):
+        return status
+    day = base.isoformat()
+    if status == "occurred" and date.granularity == "day" and date.value > day:
         return "planned"
+    if status == "planned" and date.basis in ("explicit", "relative", "inferred") and not day.startswith(date.value) \
+            and date.value < day[:len(date.value)]:
+        return "occurred"
     return status
 
 
@@ -1157,8 +1194,10 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
     )
     if not m:
         return []
-    return _solo_visit_to(cand, people[0], m.group("place"), triggers, base, publication, gazetteer, rules,
-                          version, duration)
+    out = []
+    for place in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("place")):  # "heading to Serbia and Hungary"
+        out += _solo_visit_to(cand, people[0], place, triggers, base, publication, gazetteer, rules, version, duration)
+    return out
 
 
 def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, publication, gazetteer, rules,
@@ -1170,6 +1209,7 @@ def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, p
     status = _status(cand.text, triggers, rules) if triggers else "occurred"
     date = _date(cand.text, base, publication, status, triggers) if triggers else \
         ResolvedDate(None, None, "unknown", reason="no contact word")
+    status = _after_publication(status, date, base)
     if not _holding_office([visitor], date, gazetteer)[0]:
         return []
     participants = _as_participants([visitor], gazetteer, date)
