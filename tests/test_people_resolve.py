@@ -133,6 +133,12 @@ CASES = [
     ("Fico", "2026-01-15", None, R, "Robert Fico", "head_of_government"),
     ("Orban", "2026-02-16", None, R, "Viktor Orbán", "head_of_government"),
     ("the Pope", "2025-06-01", None, R, "Pope Leo XIV", "head_of_state"),
+    ("the Irish president", "2020-01-01", None, R, "Michael D. Higgins", "head_of_state"),
+    ("the Irish president", "2026-01-01", None, R, "Catherine Connolly", "head_of_state"),
+    ("the Bolivian president", "2026-03-01", None, R, "Rodrigo Paz", "head_of_state"),
+    ("the French prime minister", "2003-01-01", None, R, "Jean-Pierre Raffarin", "head_of_government"),
+    ("Juppé", "1996-01-01", None, R, "Alain Juppé", "head_of_government"),
+    ("Juppé", "2011-06-01", None, R, "Alain Juppé", "foreign_minister"),
     # Africa and the Middle East
     ("Ramaphosa", "2018-02-18", None, R, "Cyril Ramaphosa", "head_of_state"),
     ("Abiy", "2018-07-14", None, R, "Abiy Ahmed", "head_of_government"),
