@@ -38,6 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
                      r"{0,6}(?:(?:\s*[,|/]\s*|\s+[–-]\s+)[A-Z][\w .'’-]{0,40})?$")
 _ALL_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}$")
+_LABEL_SEPARATOR = re.compile(r"\s[|/>»›]\s|:\s")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
 
 
@@ -274,9 +275,12 @@ def mark_title(kept: list[_Line]) -> None:
     pick = next((x for x in candidates if len(x.text.split()) >= 5), None) or next(iter(candidates), None)
     if pick is not None:
         pick.kind = "title"
-        # Short labels above the title are section names and kickers, not news.
+        # Section labels above the title ("World", "World | Diplomacy", "EDITION: US")
+        # are not news. Other short lines there may be a headline: they stay.
         for line in kept[: kept.index(pick)]:
-            if line.kind == "paragraph" and len(line.text.split()) <= 4 and not _SENTENCE_END.search(line.text):
+            words = line.text.split()
+            if line.kind == "paragraph" and not _SENTENCE_END.search(line.text) and (
+                    len(words) == 1 or (len(words) <= 4 and _LABEL_SEPARATOR.search(line.text))):
                 line.kind = "kicker"
 
 
