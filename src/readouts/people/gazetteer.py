@@ -283,6 +283,8 @@ class Gazetteer:
         key = phrase_key(text)
         if key and key[-1] == "'s":
             key = key[:-1]
+        if key and key[0] == "the":
+            key = key[1:]
         return self._countries.get(key)
 
     def country_name(self, iso3: str) -> str:
@@ -292,6 +294,8 @@ class Gazetteer:
     def place_country(self, text: str) -> str | None:
         """ISO3 of a capital, city or venue ("Sochi" -> "RUS", "Mar-a-Lago" -> "USA")."""
         key = phrase_key(text)
+        if key and key[0] == "the" and key not in self._places:
+            key = key[1:]
         iso = self._places.get(key)
         if iso is None:
             iso = self._countries.get(key)
