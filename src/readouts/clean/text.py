@@ -72,7 +72,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
 
     A text is taken as wrapped when most of its lines that run on into a next
     line are of a similar width (55-100 characters) and do not end a sentence;
-    then each run of non-blank lines is one paragraph. Otherwise, lines are only
+    then a line is joined to the next unless it ends a sentence. Otherwise, lines are only
     joined where one clearly continues the other (the next starts in lower case
     and the line ends without a stop). Lines of scrapes, one paragraph each, stay
     as they are.
@@ -99,7 +99,9 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             out.append(line)
         nxt = stripped[i + 1] if i + 1 < len(stripped) else ""
         if hard_wrapped:
-            joining = bool(nxt) and not (len(line) < WRAP_MIN and _SENTENCE_END.search(line))
+            # a line that ends a sentence is not joined: a paragraph split at a sentence
+            # end costs nothing, furniture glued to news would
+            joining = bool(nxt) and not _SENTENCE_END.search(line)
         else:
             joining = bool(nxt) and nxt[:1].islower() and not _SENTENCE_END.search(line) \
                 and len(line) >= 20 and not line.endswith(":")
