@@ -454,6 +454,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
     r"|,\s+(?P<relative>who|whom)\s+"
+    r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
 _ANAPHORIC = re.compile(
@@ -520,15 +521,27 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
         earlier_visitor = precedent[0].participants[0].person_id
         refs = [r for r in refs if r.pid != earlier_visitor]
     out: list[Mention] = list(precedent)
+    consumed: list[tuple[int, int]] = []
+    for own in _PRONOUN_VISIT.finditer(text):
+        owner = max((r for r in refs if r.start < own.start()), key=lambda r: r.start, default=None)
+        if owner is not None:
+            out += _solo_visit_to(cand, owner, own.group("place"), _within(triggers, own), base, publication, gazetteer,
+                                  rules, version)
+            consumed.append((own.start(), _with_time(text, own.end())))
     for own in _OWN_VISIT.finditer(text):
         # "ahead of Xi's visit": Xi is the visitor, not at the dinner; "Trump's planned visit
         # to China in April" is Trump's visit.
         visitors = [r for r in refs if own.start() <= r.start < own.end("who")]
         refs = [r for r in refs if r not in visitors]
         if visitors and own.group("place"):
-            out += _solo_visit_to(cand, visitors[-1], own.group("place"), triggers, base, publication, gazetteer,
+            out += _solo_visit_to(cand, visitors[-1], own.group("place"), _within(triggers, own), base, publication, gazetteer,
                                   rules, version)
-            triggers = [t for t in triggers if not (own.start() <= t[0] < own.end())]
+            consumed.append((own.start(), _with_time(text, own.end())))
+    if consumed:
+        # The rest of the sentence is read without the visits it has already given.
+        for a, b in consumed:
+            text = text[:a] + " " * (b - a) + text[b:]
+        triggers = _triggers(text, rules)
     if not triggers:
         return out
     nominal = _NOMINAL_VISIT.search(text)
@@ -546,7 +559,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
         place = nominal.group("place") or nominal.group("place2")
         visitor = next((r for r in refs if nominal.start(who) <= r.start < nominal.end(who) + 1), None)
         if visitor is not None:
-            solo = _solo_visit_to(cand, visitor, place, triggers, base, publication, gazetteer, rules, version)
+            solo = _solo_visit_to(cand, visitor, place, _within(triggers, nominal), base, publication, gazetteer,
+                                  rules, version)
             if solo:
                 out += solo
                 refs = [r for r in refs if r.pid != visitor.pid]
@@ -635,6 +649,25 @@ def _precedent(cand: Candidate, refs: list[_Ref], base, publication, gazetteer, 
 _OWN_VISIT = re.compile(
     r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\b"
     r"(?:\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))?"
+)
+def _with_time(text: str, end: int) -> int:
+    """The end of a phrase together with a time expression right after it ("... in March")."""
+    from .when import find_time_expressions
+
+    for expr in find_time_expressions(text[end:end + 60]):
+        if expr.start <= 2:
+            return end + expr.end
+        break
+    return end
+
+
+def _within(triggers, match: re.Match) -> list:
+    """The contact words inside a matched phrase: its own status and date come from them."""
+    return [t for t in triggers if match.start() <= t[0] < match.end()]
+
+
+_PRONOUN_VISIT = re.compile(
+    r"\b(?:his|her)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 )
 _NOMINAL_VISIT = re.compile(
     r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
@@ -763,7 +796,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         shifted = [replace(p, start=p.start - cs) for p in people]
         found = _solo_visit(sub, shifted, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], base,
                             publication, gazetteer, rules, version, duration)
-        return [replace(m, evidence=text, span=(cand.start, cand.end)) for m in found]
+        return [replace(m, evidence=cand.text, span=(cand.start, cand.end)) for m in found]
 
     if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
         return []  # cancelled, or asked about rather than reported
@@ -796,7 +829,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
             status=status,
             participants=participants,
             date=date,
-            evidence=text,
+            evidence=cand.text,
             span=(cand.start, cand.end),
             duration_minutes=duration,
             location=place,
@@ -988,6 +1021,9 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     return "occurred"
 
 
+_REPORT_VERBS = r"(?:said|says|announced|told reporters|reported|stated|confirmed|tweeted|wrote|added)"
+_REPORT_DATE = re.compile(_REPORT_VERBS + r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_REPORT_DATE_AFTER = re.compile(r"\s+" + _REPORT_VERBS + r"\b", re.I)
 _PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
 
 
@@ -1001,6 +1037,8 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     for expr in find_time_expressions(text):
         if expr.kind == "since" or getattr(expr, "role", None) == "dateline":
             continue  # "since X" dates an earlier contact or a period; a dateline dates the page
+        if _REPORT_DATE.search(text[max(0, expr.start - 12):expr.start]) or _REPORT_DATE_AFTER.match(text, expr.end):
+            continue  # "said on May 2", "on Tuesday announced": the day of the report
         res = resolve_time(expr, base, tense=tense)
         if present and base is not None:
             # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
