@@ -127,6 +127,10 @@ def main() -> None:
         print("\n### Left to do: focus-country names that are still raw labels looking Portuguese\n")
         for line in sorted(todo):
             print(f"- {line}")
+        if not todo:
+            print("(none)")
+        print(f"\nThe {focus_sources['raw-label']} focus-country names taken from file 1's label are in Latin "
+              "script and do not look Portuguese, but no English source confirms them.")
 
 
 if __name__ == "__main__":
