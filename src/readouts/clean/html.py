@@ -100,6 +100,13 @@ def clean_html(doc: Document) -> Article:
     if not any(line.strip() for line in lines):
         raise InputError(f"{doc.id}: no article text was found in the page.", code="no-text")
     kept, dropped = clean_lines(lines, boilerplate_rules(), title=title or None)
+    if (len(kept) > 1 and kept[0].kind == "title" and kept[1].kind == "paragraph"
+            and kept[1].text in kept[0].text and len(kept[1].text) >= 0.4 * len(kept[0].text)):
+        # the <h1> inside a longer <title> ("Headline | Site"): the headline is the title
+        kept[1].kind = "title"
+        title = kept[1].text
+        del kept[0]
+        dropped += 1
     if captions:
         at = 1 if kept and kept[0].kind == "title" else 0
         known = {x.text.casefold() for x in kept}

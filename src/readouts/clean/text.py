@@ -208,7 +208,7 @@ def explain(text: str) -> list[tuple[str, str]]:
     (title, dateline, caption, paragraph) or ``drop:<reason>``. For debugging rules."""
     trace: list[tuple[str, str]] = []
     content = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    clean_lines(content.split("\n"), boilerplate_rules(), trace=trace)
+    clean_lines(unwrap_lines(content.split("\n")), boilerplate_rules(), trace=trace)
     return trace
 
 
