@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import csv
-import datetime as dt
 import sys
 
 from readouts.people import load_gazetteer
@@ -47,9 +46,7 @@ def main() -> None:
     b.read_leaders()
     b.read_labels()
     pop = population(raw)
-    before_votes = set()
-    for qid, votes in b.labels.items():
-        before_votes.add(qid)
+    before_votes = set(b.labels)
     # "Before": an English label keyed by QID in files 3-7 only.
     early = set()
     world = raw / "every-politician-scrapers__world"
@@ -67,7 +64,7 @@ def main() -> None:
         except KeyError:
             sources["not kept (no usable term or name)"] += 1
             continue
-        src = gz._name_source.get(q, "")
+        src = gz.name_source(q)
         sources[src] += 1
         if iso in FOCUS and any(o.end is None or o.end.year >= 1990 for o in p.offices):
             focus_sources[src] += 1
@@ -120,7 +117,7 @@ def main() -> None:
     print("\n### International bodies (terms since 1990)\n")
     print("| office | before | after |\n|---|---:|---:|")
     for org, role in BODIES:
-        n_after = len(gz._holders(role, org, (dt.date(1990, 1, 1), dt.date(2026, 12, 31))))
+        n_after = len(gz.holders(role, org, None))
         n_before = {("UN", "secretary_general"): 3, ("WTO", "director_general"): 5}.get((org, role), 0)
         print(f"| {org} {role.replace('_', ' ')} | {n_before} | {n_after} |")
     if "--todo" in sys.argv:

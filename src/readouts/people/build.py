@@ -30,12 +30,11 @@ import gzip
 import io
 import json
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .normalize import fold, name_key, slug, strip_accents
+from .normalize import name_key, slug, strip_accents
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 CURATED = PACKAGE_DATA / "people"

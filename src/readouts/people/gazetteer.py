@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..records import Office, Person
-from .normalize import Tokens, fold, name_key, phrase_key, strip_accents
+from .normalize import Tokens, fold, name_key, phrase_key
 from .titles import (
     BODIES,
     BODY_HEADS,
@@ -249,7 +249,13 @@ class Gazetteer:
         return self._people[pid]
 
     def people(self) -> list[Person]:
+        """Every person of the gazetteer."""
         return list(self._people.values())
+
+    def name_source(self, pid: str) -> str:
+        """Where the canonical name of ``pid`` comes from: curated | english-label | visits |
+        raw-label | raw-label-portuguese (see docs/data.md)."""
+        return self._name_source.get(pid, "")
 
     def __len__(self) -> int:
         return len(self._people)
