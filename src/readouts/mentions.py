@@ -1021,6 +1021,8 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     return "occurred"
 
 
+# "TORONTO (UrduPoint News / Sputnik - 07th July, 2020) ...": the date of a wire dateline.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{0,30})?\s*\([^()]{0,60}$")
 _REPORT_VERBS = r"(?:said|says|announced|told reporters|reported|stated|confirmed|tweeted|wrote|added)"
 _REPORT_DATE = re.compile(_REPORT_VERBS + r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _REPORT_DATE_AFTER = re.compile(r"\s+" + _REPORT_VERBS + r"\b", re.I)
@@ -1033,12 +1035,17 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     tense = "future" if status == "planned" else "past"
     present = status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers)
     best = None
+    report_day = None
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
-        if expr.kind == "since" or getattr(expr, "role", None) == "dateline":
+        if expr.kind == "since" or getattr(expr, "role", None) == "dateline" or _DATELINE.match(text[:expr.start]):
             continue  # "since X" dates an earlier contact or a period; a dateline dates the page
         if _REPORT_DATE.search(text[max(0, expr.start - 12):expr.start]) or _REPORT_DATE_AFTER.match(text, expr.end):
-            continue  # "said on May 2", "on Tuesday announced": the day of the report
+            # "said on May 2", "on Tuesday announced": the day of the report, which dates a
+            # contact reported as done only when nothing else does.
+            if status == "occurred" and report_day is None:
+                report_day = resolve_time(expr, base, tense="past")
+            continue
         res = resolve_time(expr, base, tense=tense)
         if present and base is not None:
             # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
@@ -1053,6 +1060,8 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             best = (distance, res)
     if best is not None:
         return _basis(best[1], publication)
+    if report_day is not None and report_day.value:
+        return replace(_basis(report_day, publication), reason="the day it was reported")
     if status == "occurred" and base is not None:
         # News reports the newest thing: an undated contact is the publication day's.
         return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
