@@ -486,6 +486,13 @@ def _clauses(text: str) -> list[tuple[int, int, str | None]]:
 
 def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
                  earlier: list[Mention], version: str) -> list[Mention]:
+    """The contacts one sentence reports, dated."""
+    found = _sentence_mentions(cand, refs, base, publication, gazetteer, state, rules, earlier, version)
+    return _dated_by_story(found, state, base, publication)
+
+
+def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
+                       earlier: list[Mention], version: str) -> list[Mention]:
     text = cand.text
     triggers = _triggers(text, rules)
     if not triggers:
@@ -727,6 +734,17 @@ def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref
     return [r for r in refs if r.pid not in listener_ids or r.start >= m.end()]
 
 
+def _dated_by_story(mentions: list[Mention], state: _State, base, publication: Publication) -> list[Mention]:
+    """Undated contacts take the day the story last named, when it named one."""
+    if not any((m.date.reason or "").startswith("undated") for m in mentions):
+        return mentions
+    day = _day_in_force(state, base, publication)
+    if day is None:
+        return mentions
+    return [replace(m, date=day, status=_after_publication(m.status, day, base))
+            if (m.date.reason or "").startswith("undated") else m for m in mentions]
+
+
 def _dedupe(people: list[_Ref]) -> list[_Ref]:
     seen, out = set(), []
     for p in people:
@@ -810,8 +828,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     status = _after_publication(status, date, base)
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
-    if (date.reason or "").startswith("undated"):
-        date = _day_in_force(state, base, publication) or date
+
     people, flags = _holding_office(people, date, gazetteer)
     people = _named_sides(clause, people, gazetteer)
     if len({p.country for p in people if p.country}) < 2:
@@ -985,6 +1002,8 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
                                                                               if abs(t[0] - nearest[0]) < 40)):
             return "in-person"
         return "call"
+    if nearest[2] == "neutral" and any(t[2] not in ("neutral", "call") for t in triggers):
+        return "in-person"  # "paid a working visit to Iraq, where he discussed with..."
     if nearest[2] == "neutral":
         if re.search(r"(?i)\b(?:a|an)\s+(?:\w+\s+)?$", text[max(0, nearest[0] - 20):nearest[0]]):
             return "in-person" if _IN_PERSON_CUE.search(text) else "call"  # "had a conversation with"
@@ -1249,6 +1268,8 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
 
 def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, publication, gazetteer, rules,
                    version, duration=None) -> list[Mention]:
+    if rules.cancelled.search(cand.text):
+        return []  # "decided to postpone his visit to Mongolia"
     name = re.sub(r"^the ", "", place).strip()
     code = place_code(name, gazetteer)
     if code is None or code == visitor.country:
