@@ -691,7 +691,7 @@ _REPORTING = re.compile(
 )
 
 
-_POSSESSIVE = re.compile(r"[’']s\s+(?P<noun>[\w-]+)")
+_POSSESSIVE = re.compile(r"[’']s\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})")
 _CONTACT_NOUNS = frozenset("call phone telephone meeting talks visit trip tour conversation summit counterpart".split())
 
 
@@ -701,7 +701,7 @@ def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:
     for r in refs:
         end = r.start + len(r.surface)
         m = _POSSESSIVE.match(text, end)
-        if m and m.group("noun").lower() not in _CONTACT_NOUNS:
+        if m and not _CONTACT_NOUNS.intersection(m.group("noun").lower().split()):
             continue
         out.append(r)
     return out
