@@ -74,6 +74,7 @@ _GROUP_REF = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already))? (?:spoke|met|had|talked|called|visited|received|hosted|welcomed|meet|speak|talk|call|visit)\b")
+_WE = re.compile(r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?\b")
 _SPEAKER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w.'’ -]{2,80}?)\s*:\s")
 
 # "...for the first time since Dec. 23", "their first call since March": the words
@@ -508,7 +509,8 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
         pair = lead if lead is not None else earlier[state.last[0]]
         implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
-    first_person = _FIRST_PERSON.search(text)
+    # In a transcript, "I" is the speaker and "we" the speaker with the one spoken to.
+    first_person = _FIRST_PERSON.search(text) or (_WE.search(text) if state.speaker is not None else None)
     if state.speaker is not None and first_person:
         implicit.insert(0, replace(state.speaker, start=first_person.start()))
         if first_person.group().lower().startswith("we") and earlier:
@@ -835,7 +837,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []
     out: list[Mention] = []
     for group in _per_trigger(people, triggers, text) or _sides(people, kind, clause):
-        place, host = _place(clause, group, gazetteer, kind)
+        place, host = _place(clause, group, gazetteer, kind, state.speaker)
         mtype = kind
         if kind == "in-person":
             mtype = "visit" if host else "meeting"
@@ -1209,7 +1211,7 @@ def place_code(name: str, gazetteer) -> str | None:
 _PASSIVE_RECEIVER = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:warmly\s+|officially\s+)?(?:welcomed|received|hosted|greeted)\s+by\b", re.I)
 
 
-def _place(text: str, people, gazetteer, kind: str) -> tuple[str | None, str | None]:
+def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str | None, str | None]:
     """The place of an in-person contact and, for a visit, the host country (ISO3)."""
     if kind != "in-person":
         return None, None
@@ -1239,8 +1241,12 @@ def _place(text: str, people, gazetteer, kind: str) -> tuple[str | None, str | N
             if hosts and hosts[0].country:
                 host = hosts[0].country
         elif recv:
-            # "X welcomed/received/hosted Y": X's country hosts, if X comes before the verb.
+            # "X welcomed/received/hosted Y": X's country hosts, if X comes before the verb;
+            # "I'd like to welcome you": the one speaking.
             hosts = [p for p in people if p.start < recv.start()]
+            speaking = re.search(r"\b(?:I|we)\b[^.]{0,25}$", text[:recv.start()])
+            if speaking and speaker is not None:
+                hosts = [speaker]
             if hosts and hosts[-1].country:
                 host = hosts[-1].country
     return place, host
