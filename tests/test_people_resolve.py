@@ -278,3 +278,21 @@ def test_gazetteer_pickles_by_reloading():
 def test_version_is_a_short_content_hash():
     v = load_gazetteer().version
     assert len(v) == 12 and int(v, 16) >= 0
+
+
+@pytest.mark.parametrize("name", [
+    "Joe Biden", "Benjamin Netanyahu", "Recep Tayyip Erdoğan", "Volodymyr Zelenskyy", "Mohamed bin Zayed Al Nahyan",
+    "Mohammed bin Salman", "Tamim bin Hamad Al Thani", "Abdullah II of Jordan", "Luiz Inácio Lula da Silva",
+    "Andrés Manuel López Obrador", "Kim Jong Un", "Moon Jae-in", "Yoon Suk Yeol", "Aleksandar Vučić",
+    "Gitanas Nausėda", "Sergey Lavrov", "Wang Yi", "António Guterres", "Ban Ki-moon", "Ursula von der Leyen",
+    "António Costa",
+])
+def test_canonical_names_are_english_wikidata_labels(name):
+    assert any(p.name == name for p in load_gazetteer().people())
+    assert resolve(name).person.name == name
+
+
+def test_no_portuguese_label_is_a_canonical_name_for_well_known_monarchs():
+    names = {p.name for p in load_gazetteer().people()}
+    assert not {"Abdullah II da Jordânia", "Carlos III do Reino Unido", "Isabel II do Reino Unido"} & names
+    assert {"Charles III", "Elizabeth II", "Felipe VI of Spain"} <= names
