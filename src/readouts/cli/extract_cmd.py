@@ -62,7 +62,8 @@ def extract(files, manifest, published, url, fmt, workers, quiet):
         raise click.UsageError("give FILE arguments or --manifest")
     ok = failed = 0
     rows = []
-    for result in process_many(_documents(files, manifest, url, published), workers=workers):
+    results = process_many(_documents(files, manifest, url, published), workers=workers)
+    for result in _with_progress(results, len(files) or None, quiet):
         if result.error is not None:
             failed += 1
             click.echo(f"readouts: {result.error.doc_id}: {result.error.message} [{result.error.code}]", err=True)
@@ -75,13 +76,29 @@ def extract(files, manifest, published, url, fmt, workers, quiet):
         else:
             rows.extend(result.events)
         if not quiet and fmt == "table" and result.publication.basis in ("inferred", "unknown"):
-            click.echo(f"readouts: {result.doc_id}: publication date {result.publication.date or 'unknown'} "
-                       f"({result.publication.basis})", err=True)
+            when = (f"{result.publication.date} (inferred from the text)" if result.publication.date
+                    else "unknown: relative dates left unresolved")
+            click.echo(f"readouts: {result.doc_id}: publication date {when}", err=True)
     if fmt == "table":
         _table(rows)
     if failed and not ok:
         sys.exit(EXIT_NOTHING)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _with_progress(results, total, quiet):
+    """Results as they come, with a progress line on stderr when a person is watching."""
+    if quiet or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True, console=__import__("rich.console").console.Console(stderr=True)) as bar:
+        task = bar.add_task("extract", total=total)
+        for result in results:
+            bar.advance(task)
+            yield result
 
 
 def _table(events) -> None:
@@ -90,10 +107,10 @@ def _table(events) -> None:
 
     table = Table(show_lines=False)
     for col in ("document", "date", "type", "status", "participants", "minutes", "where", "sources"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col in ("date", "type", "status", "minutes"))
     for e in events:
         table.add_row(
-            e.doc_id, e.date or "?", e.type, e.status, ", ".join(e.participants),
+            Path(e.doc_id).name, e.date or "?", e.type, e.status, ", ".join(e.participants),
             str(e.duration_minutes or ""), e.location or e.host or "", ", ".join(e.sources),
         )
     Console().print(table)
