@@ -147,6 +147,11 @@ CASES = [
     ("the supreme leader of Iran", "2022-06-30", None, R, "Ali Khamenei", "head_of_state"),
     ("Sisi", "2016-01-01", None, R, "Abdel Fattah el-Sisi", "head_of_state"),
     ("the Egyptian president", "2013-01-01", None, R, "Mohamed Morsi", "head_of_state"),
+    # "leader": the office the country's effective leader usually holds (from REIGN)
+    ("the Chinese leader", "2020-01-01", None, R, "Xi Jinping", "head_of_state"),
+    ("the Israeli leader", "2021-08-01", None, R, "Naftali Bennett", "head_of_government"),
+    ("the Russian leader", "2010-01-01", None, R, "Dmitry Medvedev", "head_of_state"),
+    ("North Korean leader Kim Jong Un", "2018-06-12", None, R, "Kim Jong Un", "head_of_state"),
     # Asia-Pacific
     ("Lawrence Wong", "2024-09-04", None, R, "Lawrence Wong", "head_of_government"),
     ("Wong", "2024-09-04", None, A, None, None),

@@ -547,6 +547,67 @@ class Builder:
                 known.add(key)
                 self.report.add("visits: aliases added (name, date and country match)")
 
+    def leader_roles(self) -> dict[str, str]:
+        """Which office the effective leader of each country holds, from REIGN (file 8).
+
+        REIGN lists one effective leader per country (surnames, COW codes). Each spell
+        since 1990 is matched by name to a head of state or government of the gazetteer
+        in office at the spell's middle; the matches map COW codes to ISO3 and say, per
+        country, whether the leader is usually the head of state or of government.
+        Used for "the Chinese leader" (head of state) vs "the Israeli leader" (head of
+        government). Countries without a clear majority are left out.
+        """
+        path = self._p("OEFDataScience__REIGN", "leaderlist_3_21.csv")
+        if not path.exists():
+            return {}
+        by_token: dict[str, list[PersonDraft]] = collections.defaultdict(list)
+        for p in self.people.values():
+            if p.name and any(o[0] in ("head_of_state", "head_of_government") for o in p.offices):
+                for tok in set(name_key(p.name)) | {t for a in p.aliases for t in name_key(a)}:
+                    by_token[tok].append(p)
+        state_votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        role_votes: list[tuple[str, str, set]] = []
+        with open(path, encoding="cp1252", errors="replace", newline="") as fh:
+            for r in csv.DictReader(fh):
+                try:
+                    start = dt.date(int(r["syear"]), int(r["smonth"] or 1), 1)
+                    end = dt.date(int(r["eyear"]), int(r["emonth"] or 12), 1) if r["eyear"] else dt.date(2021, 3, 1)
+                except ValueError:
+                    self.report.add("reign: malformed dates (skipped)")
+                    continue
+                if end < SCOPE_START:
+                    continue
+                key = [t for t in name_key(r["leader"]) if len(t) > 1]
+                if not key:
+                    continue
+                cands = [p for p in by_token.get(key[-1], []) if set(key) <= set(name_key(p.name)) | {
+                    t for a in p.aliases for t in name_key(a)}]
+                # One vote per year of the spell (1 July), by the office held that day.
+                for year in range(max(start.year, 1990), min(end.year, 2021) + 1):
+                    day = dt.date(year, 7, 1)
+                    if not start <= day <= end:
+                        continue
+                    for p in cands:
+                        held = [o for o in p.offices if o[0] in ("head_of_state", "head_of_government")
+                                and o[3] and o[3] <= day and (o[4] is None or day <= o[4])]
+                        if held:
+                            state_votes[r["stateabb"]][held[0][1]] += 1
+                            if year >= 2000:
+                                role_votes.append((r["stateabb"], held[0][1], {o[0] for o in held}, 1))
+        iso_of = {abb: c.most_common(1)[0][0] for abb, c in state_votes.items()}
+        votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        for abb, iso, roles, days in role_votes:  # one vote per year since 2000
+            if iso_of.get(abb) == iso:
+                for role in roles:
+                    votes[iso][role] += days / len(roles)
+        out = {}
+        for iso, c in votes.items():
+            (role, n), total = c.most_common(1)[0], sum(c.values())
+            if n >= 2 / 3 * total and n > total - n:
+                out[iso] = role
+        self.report.add("reign: countries whose effective leader's office is known", n=len(out))
+        return dict(sorted(out.items()))
+
     def read_pocom(self) -> None:
         """US Secretaries of State with exact terms (file 14), joined via us_secretaries.csv."""
         mapping = {r["pocom_id"]: r for r in _read_csv(self.curated / "us_secretaries.csv")}
@@ -724,6 +785,7 @@ class Builder:
             self.report.add(f"people: name from {p.name_source}")
         self.add_phoenix_aliases(self.read_phoenix())
         self.add_visit_aliases(visits)
+        leader_roles = self.leader_roles()
         people = []
         for pid in sorted(self.people):
             p = self.people[pid]
@@ -789,6 +851,7 @@ class Builder:
             "countries": countries,
             "places": sorted(places),
             "names": names,
+            "leader_roles": leader_roles,
             "common_words": common,
             "report": self.report.to_json(),
             "todo_portuguese_names": sorted(todo),

@@ -161,6 +161,7 @@ class Gazetteer:
         self.version = version
         self._path = path
         self.report = data.get("report", {})
+        self._leader_roles: dict[str, str] = data.get("leader_roles", {})
         self._people: dict[str, Person] = {}
         self._name_source: dict[str, str] = {}
         names: dict[tuple, dict[str, int]] = {}
@@ -601,7 +602,17 @@ class Gazetteer:
             return Resolution("unknown", reason="no office in the phrase")
         if country is None:
             return Resolution("unknown", reason="title without a country and no document country")
-        rows = self._holders(role, country, rng)
+        if role == "leader":
+            # "The Israeli leader": the head of government or of state; one person when
+            # one holds both (or only one is known), else the recent mentions decide.
+            usual = self._leader_roles.get(country)
+            rows = self._holders(usual, country, rng) if usual else []
+            if not rows:
+                rows = self._holders("head_of_state", country, rng) + self._holders("head_of_government", country, rng)
+            seen: set[str] = set()
+            rows = [(o, p) for o, p in rows if not (p.id in seen or seen.add(p.id))]
+        else:
+            rows = self._holders(role, country, rng)
         if not rows and role == "supreme_leader":
             # Wikidata records the supreme leaders of Iran and North Korea as heads of state.
             rows = [(o, p) for o, p in self._holders("head_of_state", country, rng)
@@ -643,6 +654,8 @@ class Gazetteer:
     def _pick(self, people: list[Person], rng, ctx: ResolveContext, role, country, loose=False) -> Resolution:
         def fits(o: Office) -> bool:
             # "President X" may be the head of a body or a government; "King X" is a head of state.
+            if role == "leader":
+                return o.role in LEADER_ROLES and (country is None or o.country == country)
             if role is not None and o.role != role and not (loose and o.role in _PRESIDENT_ROLES):
                 return False
             if country is not None and o.country != country:

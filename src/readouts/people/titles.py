@@ -33,6 +33,7 @@ ROLE_PHRASES: dict[str, tuple[str, str | None]] = {
     "pope": ("head_of_state", "VAT"),
     "pontiff": ("head_of_state", "VAT"),
     "supreme leader": ("supreme_leader", None),
+    "leader": ("leader", None),  # head of state or of government, whichever the text means
     "prime minister": ("head_of_government", None),
     "premier": ("head_of_government", None),
     "pm": ("head_of_government", None),
@@ -152,3 +153,4 @@ ROLE_LABELS = {
 }
 
 LEADER_ROLES = frozenset({"head_of_state", "head_of_government"})
+ROLE_LABELS["leader"] = "leader"
