@@ -122,12 +122,12 @@ def postgres_server(pg_url: str | None):
 
 
 def main(argv=None) -> None:
+    global JOBS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg-url", help="a PostgreSQL server to use (databases <url>_N are created there)")
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--jobs", type=int, default=JOBS, help="processes for the pooled run")
     args = parser.parse_args(argv)
-    global JOBS
     JOBS = args.jobs
     folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     corpora = [("dev", [str(dev_manifest(folder))]), ("web-pages", [str(SHARED / "corpus" / "web-pages")])]

@@ -15,6 +15,7 @@ the job without duplicating anything.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -137,6 +138,7 @@ class Ingestor:
         jobs: int = 1,
     ):
         self.engine = engine
+        self._reader: sa.Connection | None = None
         self.jobs = max(1, jobs)
         # Documents in flight at once: enough to keep every worker busy.
         self.window = 0 if self.jobs <= 1 else 4 * self.jobs
@@ -175,11 +177,17 @@ class Ingestor:
             ).inserted_primary_key[0]
         summary = IngestSummary(run_id=run_id)
         pool = self._pool()
+        if self.engine.url.database not in (None, "", ":memory:"):
+            # One reading connection for the run's look-ups (autocommit: it never holds a snapshot).
+            self._reader = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         try:
             self._run(items, summary, pool)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
         summary.seconds = time.perf_counter() - started
         with self.engine.begin() as conn:
             conn.execute(
@@ -286,9 +294,17 @@ class Ingestor:
 
     # ------------------------------------------------------------ classifying
 
+    @contextlib.contextmanager
+    def _reading(self):
+        if self._reader is not None:
+            yield self._reader
+        else:
+            with self.engine.connect() as conn:
+                yield conn
+
     def _classify(self, doc: Document, digest: str) -> tuple[str, list[str]]:
         d = s.documents.c
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             cond = d.doc_id == doc.id
             if doc.url:
                 cond = sa.or_(cond, d.url == doc.url)
@@ -313,7 +329,7 @@ class Ingestor:
 
     def _same_versions(self, doc_id: str, result: DocumentResult) -> bool:
         """Whether a fresh extraction's mentions were made by the same rules as the stored ones."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             stored = set(conn.execute(
                 sa.select(s.mentions.c.rules).where(s.mentions.c.doc_id == doc_id).distinct()).scalars())
             if not stored:
@@ -331,53 +347,57 @@ class Ingestor:
     # ---------------------------------------------------------------- writing
 
     def _write(self, batch: list[_Pending], failures: list[DocumentError], summary: IngestSummary) -> None:
-        touched: set[str] = set()
+        """One transaction: the batch's errors, its documents replacing their old versions, and the re-merge."""
         with self.engine.begin() as conn:
-            for error in failures:
-                conn.execute(
-                    s.errors.insert().values(
-                        run_id=summary.run_id, doc_id=error.doc_id, code=error.code, message=error.message, at=s.now()
-                    )
-                )
-            for item in batch:
-                touched |= self._replace_document(conn, item, summary.run_id)
-            if touched:
-                summary.events_touched += remerge(conn, touched)
+            if failures:
+                conn.execute(s.errors.insert(), [
+                    {"run_id": summary.run_id, "doc_id": e.doc_id, "code": e.code, "message": e.message,
+                     "at": s.now()} for e in failures])
+            if batch:
+                touched = self._replace_documents(conn, batch, summary.run_id)
+                if touched:
+                    summary.events_touched += remerge(conn, touched)
         for item in batch:
             setattr(summary, _COUNTER[item.outcome], getattr(summary, _COUNTER[item.outcome]) + 1)
             summary.mentions += len(item.result.mentions)
             self.progress(item.outcome, item.doc.id)
 
-    def _replace_document(self, conn: sa.Connection, item: _Pending, run_id: int) -> set[str]:
+    def _replace_documents(self, conn: sa.Connection, batch: list[_Pending], run_id: int) -> set[str]:
+        """Delete the stored versions of the batch's documents, insert the new ones; returns the groups touched."""
         r = s.reports.c
-        doc_ids = sorted(set(item.replaces) | {item.doc.id})
-        touched = set(conn.execute(sa.select(r.group_key).where(r.doc_id.in_(doc_ids)).distinct()).scalars())
-        # Children first: SQLite only cascades with foreign keys on, and be explicit on both engines.
-        old = sa.select(r.report_id).where(r.doc_id.in_(doc_ids))
-        conn.execute(s.event_reports.delete().where(s.event_reports.c.report_id.in_(old)))
-        conn.execute(s.reports.delete().where(r.doc_id.in_(doc_ids)))
-        conn.execute(s.mentions.delete().where(s.mentions.c.doc_id.in_(doc_ids)))
-        conn.execute(s.documents.delete().where(s.documents.c.doc_id.in_(doc_ids)))
+        doc_ids = sorted({d for item in batch for d in item.replaces} | {item.doc.id for item in batch})
+        touched: set[str] = set()
+        for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start:start + 500]
+            touched |= set(conn.execute(sa.select(r.group_key).where(r.doc_id.in_(chunk)).distinct()).scalars())
+            # Children first: SQLite only cascades with foreign keys on, and be explicit on both engines.
+            old = sa.select(r.report_id).where(r.doc_id.in_(chunk))
+            conn.execute(s.event_reports.delete().where(s.event_reports.c.report_id.in_(old)))
+            conn.execute(s.reports.delete().where(r.doc_id.in_(chunk)))
+            conn.execute(s.mentions.delete().where(s.mentions.c.doc_id.in_(chunk)))
+            conn.execute(s.documents.delete().where(s.documents.c.doc_id.in_(chunk)))
 
-        doc, result = item.doc, item.result
-        article, publication = result.article, result.publication
-        url = doc.url or (article.url if article else None)
-        conn.execute(
-            s.documents.insert().values(
-                doc_id=doc.id, content_hash=item.digest, url=doc.url, publisher=publisher_of(url),
-                given_published=_iso(doc.published), published=_iso(publication.date),
-                published_basis=publication.basis, title=article.title if article else None,
-                text=article.text if article else None, rules=self.rules_version or self._rules_of(result),
-                gazetteer=self.gazetteer_version or "", run_id=run_id, ingested_at=s.now(),
-            )
-        )
-        reports, membership = document_reports(result)
-        mention_rows = [self._mention_row(doc.id, i, mention, membership.get(i))
-                        for i, mention in enumerate(result.mentions)]
+        document_rows, mention_rows, report_rows, all_mentions = [], [], [], []
+        for item in batch:
+            doc, result = item.doc, item.result
+            article, publication = result.article, result.publication
+            url = doc.url or (article.url if article else None)
+            document_rows.append({
+                "doc_id": doc.id, "content_hash": item.digest, "url": doc.url, "publisher": publisher_of(url),
+                "given_published": _iso(doc.published), "published": _iso(publication.date),
+                "published_basis": publication.basis, "title": article.title if article else None,
+                "text": article.text if article else None, "rules": self.rules_version or self._rules_of(result),
+                "gazetteer": self.gazetteer_version or "", "run_id": run_id, "ingested_at": s.now(),
+            })
+            reports, membership = document_reports(result)
+            mention_rows.extend(self._mention_row(doc.id, i, mention, membership.get(i))
+                                for i, mention in enumerate(result.mentions))
+            report_rows.extend(_report_row(doc.id, i, event) for i, event in enumerate(reports))
+            all_mentions.extend(result.mentions)
+        conn.execute(s.documents.insert(), document_rows)
         if mention_rows:
             conn.execute(s.mentions.insert(), mention_rows)
-            upsert_people(conn, result.mentions)
-        report_rows = [_report_row(doc.id, i, event) for i, event in enumerate(reports)]
+            upsert_people(conn, all_mentions)
         if report_rows:
             conn.execute(s.reports.insert(), report_rows)
             touched |= {row["group_key"] for row in report_rows}
