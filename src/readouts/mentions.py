@@ -163,6 +163,7 @@ class _State:
     home: str | None = None  # the country the page's address points to
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # mentions of each person so far
+    speakers: dict = field(default_factory=dict)  # pid -> (speaker, first turn) of a transcript
 
 
 # ---------------------------------------------------------------- the stage
@@ -186,6 +187,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         speaker = _speaker(cand.text, gazetteer, base, state)
         if speaker is not None:
             state.speaker = speaker
+            state.speakers.setdefault(speaker.pid, (speaker, cand))
         if not is_candidate(cand.text):
             _enrich(cand.text, refs, state, mentions)
             _remember(refs, state)
@@ -198,7 +200,36 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         else:
             _enrich(cand.text, refs, state, mentions)
         _remember(refs, state)
+    mentions += _exchange(state, sents, base, publication, gazetteer, version)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+def _exchange(state: _State, sents, base, publication: Publication, gazetteer, version: str) -> list[Mention]:
+    """Remarks of office-holders of two countries in one transcript ("PRESIDENT X: ...",
+    "PRIME MINISTER Y: ...") are themselves an in-person contact: they were together."""
+    speakers = [sp for sp, _ in state.speakers.values()]
+    if len({sp.country for sp in speakers if sp.country}) < 2:
+        return []
+    first_turn = min((turn for _, turn in state.speakers.values()), key=lambda c: c.start)
+    # Where they spoke: a place line before the first turn ("London, United Kingdom").
+    host = place = None
+    for c in sents:
+        if c.start >= first_turn.start:
+            break
+        code = place_code(c.text, gazetteer)
+        if code is not None and len(c.text) < 80:
+            place, host = c.text.strip(), code
+    countries = {sp.country for sp in speakers}
+    date = ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
+                        reason="undated; the day of the remarks") if base else ResolvedDate(None)
+    participants = _as_participants(speakers, gazetteer, date)
+    visit = host in countries
+    return [Mention(
+        doc_id="", type="visit" if visit else "meeting", status="occurred", participants=participants, date=date,
+        evidence=first_turn.text, span=(first_turn.start, first_turn.end), location=place,
+        host=gazetteer.country_name(host) if visit else None, level=_level(participants, gazetteer, date),
+        flags=("transcript",), rules=version,
+    )]
 
 
 # How far back (in paragraphs) the day a story moved to still dates an undated contact.
@@ -822,9 +853,11 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []  # cancelled, or asked about rather than reported
     if _ANAPHORIC.match(clause) and not earlier:
         return []  # "The talks came hours after...": a teaser of a contact reported further on
-    if state.last and earlier and _ANAPHORIC.match(clause) and \
+    if state.last and earlier and (_ANAPHORIC.match(clause) or _all_definite(text, triggers)) and \
             {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
-        return []  # "The talks came hours after...": the contact just reported (the caller adds the detail)
+        # "The talks came hours after...", "...put forward during the conversation": the contact
+        # just reported (the caller adds the detail).
+        return []
     status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
     date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
     status = _after_publication(status, date, base)
@@ -890,6 +923,18 @@ def _named_sides(clause: str, people: list[_Ref], gazetteer) -> list[_Ref]:
     if len(codes) < 2:
         return people
     return [p for p in people if p.country in codes]
+
+
+_DEFINITE_NOUN = re.compile(r"(?i)^(?:call|phone call|conversation|talks|meeting|discussions?|summit|visit|telephone conversation)$")
+
+
+def _all_definite(text: str, triggers) -> bool:
+    """Is every contact word a noun that points back ("the conversation", "their talks")?"""
+    nouns = [t for t in triggers if not re.match(r"(?i)speak|talk", t[3])]  # "Speaking about ..." is no contact word
+    return bool(nouns) and all(_DEFINITE_NOUN.match(t[3]) and
+               re.search(r"(?i)\b(?:the|this|that|their|his|her|today'?s|today’s)\s+(?:[\w-]+\s+){0,2}$",
+                         text[max(0, t[0] - 40):t[0]])
+               for t in nouns)
 
 
 def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], dict[str, str]]:
