@@ -74,7 +74,11 @@ _GROUP_REF = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already))? (?:spoke|met|had|talked|called|visited|received|hosted|welcomed|meet|speak|talk|call|visit)\b")
-_WE = re.compile(r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?\b")
+# "we met", "we'll continue the dialogue", "we had talks": we as the subject of a contact.
+_WE = re.compile(
+    r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?(?:\s+\w+){0,2}?\s+(?:met|meet|spoke|speak|talked|talk|discussed|discuss|"
+    r"continue|continued|held|hold|had|having|meeting|talking|speaking|agreed|exchanged|saw|see|negotiated)\b"
+)
 _SPEAKER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w.'’ -]{2,80}?)\s*:\s")
 
 # "...for the first time since Dec. 23", "their first call since March": the words
@@ -851,6 +855,9 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
 
     if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
         return []  # cancelled, or asked about rather than reported
+    triggers = [t for t in triggers if not _receives_nobody(text, t, people)]
+    if not triggers:
+        return []  # "the presents we have received": received, but no one
     if _ANAPHORIC.match(clause) and not earlier:
         return []  # "The talks came hours after...": a teaser of a contact reported further on
     if state.last and earlier and (_ANAPHORIC.match(clause) or _all_definite(text, triggers)) and \
@@ -935,6 +942,26 @@ def _all_definite(text: str, triggers) -> bool:
                re.search(r"(?i)\b(?:the|this|that|their|his|her|today'?s|today’s)\s+(?:[\w-]+\s+){0,2}$",
                          text[max(0, t[0] - 40):t[0]])
                for t in nouns)
+
+
+_RECEIVER = re.compile(r"(?i)^(?:welcom|receiv|host|greet)")
+_RECEIVED_WHOM = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:you|him|her|them|us|the (?:delegation|guests?|visitors?|leaders?|president|prime minister|king|emir|minister))\b",
+    re.I,
+)
+
+
+def _receives_nobody(text: str, trigger, people: list[_Ref]) -> bool:
+    """A welcome or a reception with no one received ("the presents, which we have received")."""
+    start, end, medium, word = trigger
+    if medium != "visit" or not _RECEIVER.match(word):
+        return False
+    if any(end <= p.start <= end + 60 for p in people) or any(p.start < start for p in people
+                                                             if re.search(r"\b(?:was|were|is|are|been|being)\s*$", text[:start])):
+        return False
+    if re.search(r"\b(?:by|from)\b", text[end:end + 30]) and any(p.start > end for p in people):
+        return False
+    return not _RECEIVED_WHOM.match(text[end:end + 60])
 
 
 def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], dict[str, str]]:
