@@ -575,7 +575,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     for own in _OWN_VISIT.finditer(text):
         # "ahead of Xi's visit": Xi is the visitor, not at the dinner; "Trump's planned visit
         # to China in April" is Trump's visit.
-        visitors = [r for r in refs if own.start() <= r.start < own.end("who")]
+        visitors = [r for r in refs if own.start() - 4 <= r.start < own.end("who")]  # "the President's visit"
         refs = [r for r in refs if r not in visitors]
         if visitors and own.group("place"):
             out += _solo_visit_to(cand, visitors[-1], own.group("place"), _within(triggers, own), base, publication, gazetteer,
@@ -691,7 +691,7 @@ def _precedent(cand: Candidate, refs: list[_Ref], base, publication, gazetteer, 
 
 
 _OWN_VISIT = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\b"
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)[’']s\s+(?:\w+\s+){0,2}(?:[Vv]isit|[Tt]rip|[Tt]our)\b"
     r"(?:\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))?"
 )
 def _with_time(text: str, end: int) -> int:
