@@ -152,6 +152,10 @@ CASES = [
     ("the Israeli leader", "2021-08-01", None, R, "Naftali Bennett", "head_of_government"),
     ("the Russian leader", "2010-01-01", None, R, "Dmitry Medvedev", "head_of_state"),
     ("North Korean leader Kim Jong Un", "2018-06-12", None, R, "Kim Jong Un", "head_of_state"),
+    ("the UAE leader", "2023-07-18", None, R, "Mohamed bin Zayed Al Nahyan", "head_of_state"),
+    ("the French leader", "2022-06-16", None, R, "Emmanuel Macron", "head_of_state"),
+    ("Prime Minister of the Republic of Bulgaria", "2022-02-19", None, R, "Kiril Petkov", "head_of_government"),
+    ("Saudi Crown Prince Mohammed", "2022-07-15", None, R, "Mohammed bin Salman", "crown_prince"),
     # Asia-Pacific
     ("Lawrence Wong", "2024-09-04", None, R, "Lawrence Wong", "head_of_government"),
     ("Wong", "2024-09-04", None, A, None, None),

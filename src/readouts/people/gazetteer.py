@@ -13,6 +13,7 @@ import functools
 import gzip
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -550,6 +551,14 @@ class Gazetteer:
                     role_here = brole if rname in ("head_of_state", "secretary_general") else rname
                     return b[0], org, role_here, False
                 c = self._longest(self._countries, t, k) or self._longest(self._places, t, k)
+                if c is None:
+                    # "Prime Minister of the Republic of Bulgaria", "King of the Hashemite
+                    # Kingdom of Jordan": a state-form phrase before the country's name.
+                    m = k
+                    while m < n and keys[m] in _STATE_FORM_WORDS:
+                        m += 1
+                    if m > k and m < n and keys[m] == "of":
+                        c = self._longest(self._countries, t, m + 1)
                 if c is not None:
                     return c[0], c[1], rname, False
         return rend, default, rname, False
@@ -607,6 +616,11 @@ class Gazetteer:
             # one holds both (or only one is known), else the recent mentions decide.
             usual = self._leader_roles.get(country)
             rows = self._holders(usual, country, rng) if usual else []
+            if not rows and usual is None:
+                # No REIGN record: the head of state when that office is a presidency or a
+                # ruling monarchy ("the Emirati leader", "the French leader").
+                rows = [(o, p) for o, p in self._holders("head_of_state", country, rng)
+                        if _RULING_TITLE.search(o.title or "")]
             if not rows:
                 rows = self._holders("head_of_state", country, rng) + self._holders("head_of_government", country, rng)
             seen: set[str] = set()
@@ -725,6 +739,12 @@ class Gazetteer:
             level = "leader" if office.role in LEADER_ROLES else "official"
         return Resolution("resolved", person=p, office=office, level=level, reason=reason)
 
+
+_STATE_FORM_WORDS = frozenset(
+    "republic kingdom state states federal federation islamic people's peoples democratic socialist united "
+    "sultanate emirate principality grand duchy commonwealth hashemite arab bolivarian plurinational".split()
+)
+_RULING_TITLE = re.compile(r"^(President|King|Emir|Sultan|Supreme Leader|Chairman)\b")
 
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
