@@ -246,3 +246,17 @@ def test_any_text_gives_consistent_blocks(lines):
     assert sum(b.kind == "title" for b in article.blocks) <= 1
     for block in article.blocks:
         assert article.text[block.start:block.end].strip() == article.text[block.start:block.end] != ""
+
+
+def test_figure_captions_of_a_page_without_article_element():
+    html = ("<html><head><title>Leaders meet in Vesta</title></head><body><div class='story'>"
+            "<figure><img src='a.jpg'><figcaption>The two prime ministers shake hands in Vesta, "
+            "Jan. 9, 2025. (Reuters)</figcaption></figure>"
+            "<p>The prime ministers of Norland and Sudmark met in Vesta on Thursday for talks on the grain "
+            "corridor, their offices said in a joint statement after the meeting.</p>"
+            "<p>They agreed to meet again in the spring, the statement said, and to speak by phone before then.</p>"
+            "</div></body></html>")
+    article = clean(Document("p", html, is_html=True))
+    assert blocks(article)[:2] == [
+        ("title", "Leaders meet in Vesta"),
+        ("caption", "The two prime ministers shake hands in Vesta, Jan. 9, 2025. (Reuters)")]

@@ -190,3 +190,11 @@ def test_permission_error_is_unreadable(tmp_path, monkeypatch):
     with pytest.raises(InputError) as err:
         read_document(path)
     assert (err.value.code, str(err.value)) == ("unreadable", f"{path}: the file cannot be read (permission denied).")
+
+
+def test_lone_surrogates_from_a_manifest_are_replaced(tmp_path):
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"id": "s", "text": "Bad \\ud800 text of a readout."}\n')
+    (doc,) = read_manifest(manifest)
+    assert doc.content == "Bad \ufffd text of a readout."
+    doc.content.encode("utf-8")

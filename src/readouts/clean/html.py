@@ -92,7 +92,11 @@ def clean_html(doc: Document) -> Article:
     page_date = meta_date(html) or _page_date(tree, doc.url)
     title = _title(tree)
     captions = _figure_captions(tree)  # before trafilatura, which prunes the tree it is given
-    result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True)
+    try:
+        result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True)
+    except Exception as exc:  # trafilatura on a tree it cannot walk: this page's problem, not the batch's
+        raise InputError(f"{doc.id}: trafilatura could not read the page ({type(exc).__name__}: {exc}).",
+                         code="no-text") from None
     body = getattr(result, "body", None) if result is not None else None
     lines: list[str] = []
     if body is not None:
@@ -149,9 +153,15 @@ def _element_lines(element) -> list[str]:
 
 
 def _figure_captions(tree) -> list[str]:
-    # Only figures of the article itself: captions elsewhere belong to teasers of other stories.
+    # Only figures of the article itself: captions elsewhere belong to teasers of
+    # other stories. Without <article> or <main>, only a page with few captions is trusted.
+    nodes = tree.xpath("//article//figcaption | //main//figcaption")
+    if not nodes and not tree.xpath("//article | //main"):
+        nodes = tree.xpath("//figcaption")
+        if len(nodes) > 3:
+            return []
     found = []
-    for node in tree.xpath("//article//figcaption | //main//figcaption"):
+    for node in nodes:
         text = normalise_line(node.text_content())
         if len(text.split()) >= 4 and len(text) <= MAX_CAPTION:
             found.append(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from ..errors import BinaryDocument, DocumentTooLarge, EmptyDocument, InputError, MissingFile
@@ -10,6 +11,7 @@ from ..records import Document
 from .decode import decode_bytes, looks_like_html
 
 DEFAULT_MAX_BYTES = 50_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_document(path: str | os.PathLike, *, doc_id: str | None = None, url: str | None = None,
@@ -93,6 +95,8 @@ def document_from_text(text: str, *, doc_id: str, name: str | None = None, url: 
         raise EmptyDocument(f"{name}: the document is empty.")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if _SURROGATE.search(text):  # lone surrogates (from JSON escapes) cannot be written out as UTF-8
+        text = _SURROGATE.sub("\ufffd", text)
     return Document(id=doc_id, content=text, url=url or None, published=parse_published(published, name=name),
                     fetched=fetched, path=path, is_html=looks_like_html(text))
 
