@@ -72,3 +72,18 @@ def test_serialise_is_deterministic():
 ])
 def test_name_forms(name, country, full, surnames, royal):
     assert name_forms(name, country) == (full, surnames, royal)
+
+
+@needs_raw
+def test_rebuild_in_another_process_with_another_hash_seed_is_identical(built):
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    blob, _ = built
+    code = ("import hashlib; from readouts.people.build import build; "
+            "print(hashlib.sha256(build(output=None)[0]).hexdigest())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout.strip()
+    assert out == hashlib.sha256(blob).hexdigest()
