@@ -198,3 +198,17 @@ def test_lone_surrogates_from_a_manifest_are_replaced(tmp_path):
     (doc,) = read_manifest(manifest)
     assert doc.content == "Bad \ufffd text of a readout."
     doc.content.encode("utf-8")
+
+
+def test_public_surface():
+    import inspect
+
+    import readouts.clean
+    import readouts.sources
+
+    assert {"read_document", "iter_documents", "read_manifest", "read_warc"} <= set(readouts.sources.__all__)
+    assert "clean" in readouts.clean.__all__
+    params = inspect.signature(readouts.sources.read_document).parameters
+    assert list(params) == ["path", "doc_id", "url", "published", "max_bytes"]
+    assert params["max_bytes"].default == 50_000_000
+    assert all(params[p].kind is inspect.Parameter.KEYWORD_ONLY for p in ("doc_id", "url", "published", "max_bytes"))
