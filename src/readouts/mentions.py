@@ -203,6 +203,9 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
             mentions.extend(new)
         else:
             _enrich(cand.text, refs, state, mentions)
+            earlier_ones = _dated_back_references(cand, refs, state, mentions, base, publication)
+            if earlier_ones:
+                mentions.extend(earlier_ones)
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
@@ -255,6 +258,43 @@ def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
         m = mentions[i]
         mentions[i] = replace(m, duration_minutes=m.duration_minutes or duration,
                               sources=_union(m.sources, sources), topics=_union(m.topics, topics))
+
+
+# "a follow-up of sorts on the December 7 videoconference talks ... and the December 30
+# telephone conversation": earlier contacts of the same pair, each with its own day.
+_DATED_NOUN = re.compile(
+    r"\b(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?P<when>[^,;.]{3,30}?)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?P<noun>videoconference talks|video conference|videoconference|video call|phone call|telephone conversation|"
+    r"telephone call|phone conversation|call|conversation|talks|meeting|summit|visit)\b"
+)
+
+
+def _dated_back_references(cand: Candidate, refs, state: _State, mentions: list[Mention], base,
+                           publication: Publication) -> list[Mention]:
+    from .when import find_time_expressions, resolve_time
+
+    if not state.last or not mentions:
+        return []
+    last = mentions[state.last[0]]
+    if refs and not {r.pid for r in refs} <= {p.person_id for p in last.participants}:
+        return []
+    out = []
+    for m in _DATED_NOUN.finditer(cand.text):
+        exprs = find_time_expressions(m.group("when"))
+        if len(exprs) != 1 or exprs[0].kind not in ("date", "month") or len(exprs[0].text) < len(m.group("when")) - 1:
+            continue  # the words between "the" and the noun must be the date itself
+        res = resolve_time(exprs[0], base, tense="past")
+        if not res.value or (base is not None and res.value >= base.isoformat()[:len(res.value)]):
+            continue
+        noun = m.group(0)[m.end("when") - m.start():].lower()  # the noun with its modifier
+        kind = "call" if re.search(r"video|phone|telephone|call|conversation", noun) else \
+            "visit" if noun == "visit" else "meeting"
+        if kind == "call" and last.type != "call" and noun == "conversation":
+            kind = last.type
+        out.append(replace(last, type=kind, status="occurred", date=_basis(res, publication), evidence=cand.text,
+                           span=(cand.start, cand.end), duration_minutes=None, location=None,
+                           host=None, sources=(), topics=(), flags=("back-reference",)))
+    return out
 
 
 def _remember(refs: list[_Ref], state: _State) -> None:
