@@ -229,13 +229,13 @@ def dev_manifest(tmp_path: Path) -> Path:
 
 
 @pytest.mark.corpus
-def test_dev_corpus_twice_is_identical_and_a_rules_bump_redoes_each_mention_once(tmp_path):
+def test_dev_corpus_twice_is_identical_and_a_rules_bump_redoes_each_mention_once(db_url, tmp_path):
     _pipeline_or_skip()
     from readouts.pipeline import process
     from readouts.sources import iter_documents
 
     manifest = dev_manifest(tmp_path)
-    ledger = Ledger(tmp_path / "dev.db")
+    ledger = Ledger(db_url)
     first = ledger.ingest(iter_documents([manifest]))
     before = tables(ledger)
     second = ledger.ingest(iter_documents([manifest]))
@@ -246,8 +246,10 @@ def test_dev_corpus_twice_is_identical_and_a_rules_bump_redoes_each_mention_once
 
     def bumped(d, **kw):
         result = process(d, **kw)
-        return replace(result, mentions=tuple(replace(m, rules=m.rules + ".next") for m in result.mentions),
-                       events=())
+        new = {id(m): replace(m, rules=m.rules + ".next") for m in result.mentions}
+        return replace(result, mentions=tuple(new[id(m)] for m in result.mentions),
+                       events=tuple(replace(e, mentions=tuple(new.get(id(m), m) for m in e.mentions))
+                                    for e in result.events))
 
     calls = []
 
@@ -262,6 +264,9 @@ def test_dev_corpus_twice_is_identical_and_a_rules_bump_redoes_each_mention_once
     assert len(versions) == len(before["mentions"])
     assert all(v.endswith(".next") for v in versions)
     assert third.reextracted == first.written
+    after = tables(ledger)
+    assert {k: v for k, v in after.items() if k not in ("mentions", "documents")} == {
+        k: v for k, v in before.items() if k not in ("mentions", "documents")}
 
 
 def ledger_rules(ledger) -> str:
