@@ -177,7 +177,11 @@ def test_cli_ambiguous_name_exits_2_listing_candidates(filled, monkeypatch):
     assert json.loads(result.stdout)["candidates"] == [
         {"id": "Q43723", "name": "Benjamin Netanyahu", "country": None},
         {"id": "local:sara-netanyahu", "name": "Sara Netanyahu", "country": None}]
-    assert "fits several people" in result.stderr
+    assert result.stderr.splitlines() == [
+        "Error: 'Netanyahu' fits several people; which one? Ask again with a full name or an id:",
+        "  Benjamin Netanyahu  (Q43723)",
+        "  Sara Netanyahu  (local:sara-netanyahu)",
+    ]
 
 
 def test_cli_bad_date_exits_2(filled):

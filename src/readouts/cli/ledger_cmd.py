@@ -46,9 +46,11 @@ def _handles_errors(f):
             if kwargs.get("as_json"):
                 _echo_json({"status": "ambiguous", "message": str(exc),
                             "candidates": [c.to_json() if hasattr(c, "to_json") else c for c in exc.candidates]})
-            click.echo(f"Error: {exc}", err=True)
+            # The sentence without its inline list: the candidates follow one a line.
+            head = str(exc).split(": ", 1)[0] if exc.candidates else str(exc)
+            click.echo(f"Error: {head}; which one? Ask again with a full name or an id:", err=True)
             for c in exc.candidates:
-                click.echo(f"  {getattr(c, 'name', c)}  {getattr(c, 'id', '')}", err=True)
+                click.echo(f"  {getattr(c, 'name', c)}  ({getattr(c, 'id', '')})", err=True)
             sys.exit(2)
         except ReadoutsError as exc:
             click.echo(f"Error: {exc}", err=True)
