@@ -260,3 +260,11 @@ def test_figure_captions_of_a_page_without_article_element():
     assert blocks(article)[:2] == [
         ("title", "Leaders meet in Vesta"),
         ("caption", "The two prime ministers shake hands in Vesta, Jan. 9, 2025. (Reuters)")]
+
+
+def test_teasers_of_other_stories_are_dropped():
+    body = "The two foreign ministers met in Geneva on Tuesday, officials said."
+    teaser = "Wire News – The only president since independence to hold a degree in history was.... more"
+    kept_line = "Talks will resume next month... more or less as planned, the spokesman said."
+    article = clean(document_from_text(f"{body}\n\n{teaser}\n\n{kept_line}\n", doc_id="x"))
+    assert teaser not in article.text and kept_line in article.text
