@@ -252,3 +252,13 @@ def test_store_merge_is_order_independent_property(ledger, order):
     _reset(ledger)
     ledger.ingest(DOCS, process=fake_process, rules_version=FAKE_RULES, gazetteer_version="g")
     assert stored_events(ledger) == first
+
+
+@pytest.mark.parametrize("publisher, official", [
+    ("whitehouse.gov", True), ("gov.uk", True), ("kremlin.ru", True), ("mofa.go.jp", True),
+    ("state.gov", True), ("news.un.org", True), ("axios.com", False), ("governing.com", False), ("nytimes.com", False),
+])
+def test_official_publishers(publisher, official):
+    from readouts.ledger.merge import is_official
+
+    assert is_official(publisher) is official

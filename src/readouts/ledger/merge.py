@@ -47,7 +47,12 @@ OFFICIAL_MARKERS = (
     "prime minister's office", "president's office", "presidential office", "kremlin", "elysee",
     "élysée", "downing street", "chancellery", "government", "embassy", "readout", "mfa",
 )
-OFFICIAL_HOST_SUFFIXES = (".gov", ".gov.uk", ".gouv.fr", ".gov.il", ".gov.in", ".mid.ru", ".gc.ca", ".europa.eu")
+# Hosts of governments' own sites (a publisher is its URL's host without "www.").
+OFFICIAL_HOST_SUFFIXES = (
+    ".gov", ".mil", ".gov.uk", ".gouv.fr", ".gov.il", ".gov.in", ".mid.ru", ".kremlin.ru", ".gc.ca", ".europa.eu",
+    ".go.jp", ".go.kr", ".gov.au", ".gov.cn", ".gov.sg", ".gov.za", ".gob.mx", ".gov.br", ".gov.ua", ".gov.tr",
+    ".bundesregierung.de", ".auswaertiges-amt.de", ".un.org", ".nato.int",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +230,7 @@ def is_official(name: str | None) -> bool:
     low = name.lower()
     if any(marker in low for marker in OFFICIAL_MARKERS):
         return True
-    host = low.split("/")[0]
+    host = "." + low.split("/")[0]
     return any(host.endswith(suffix) for suffix in OFFICIAL_HOST_SUFFIXES)
 
 
