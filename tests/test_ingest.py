@@ -292,3 +292,18 @@ def test_one_document_twice_in_a_run_keeps_the_later_version(ledger):
     assert (summary.new, summary.changed) == (1, 1)
     with ledger.engine.connect() as conn:
         assert conn.execute(sa.select(schema.events.c.date)).scalars().all() == ["2024-01-20"]
+
+
+def test_two_ingests_at_once_into_one_ledger(db_url):
+    """Writers are serialised: concurrent runs over overlapping documents end as one run would."""
+    Ledger(db_url).close()
+    n = 24
+    procs = [subprocess.Popen(_worker(db_url, n), env={**os.environ, "READOUTS_FAKE_DELAY": "0.01"})
+             for _ in range(2)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    ledger = Ledger(db_url)
+    counts = ledger.counts()
+    assert (counts["documents"], counts["mentions"]) == (n, 2 * n)
+    with ledger.engine.connect() as conn:
+        linked = conn.execute(sa.select(sa.func.count()).select_from(schema.event_reports)).scalar()
+    assert linked == counts["reports"]

@@ -349,6 +349,7 @@ class Ingestor:
     def _write(self, batch: list[_Pending], failures: list[DocumentError], summary: IngestSummary) -> None:
         """One transaction: the batch's errors, its documents replacing their old versions, and the re-merge."""
         with self.engine.begin() as conn:
+            lock_for_writing(conn)
             if failures:
                 conn.execute(s.errors.insert(), [
                     {"run_id": summary.run_id, "doc_id": e.doc_id, "code": e.code, "message": e.message,
@@ -498,6 +499,19 @@ def _init_worker(process: Process, resources) -> None:
 
 def _process_in_worker(doc: Document) -> DocumentResult:
     return _worker_process(doc, resources=_worker_resources)
+
+
+WRITE_LOCK = 0x7265_6164  # an arbitrary key of this application's PostgreSQL advisory lock ("read")
+
+
+def lock_for_writing(conn: sa.Connection) -> None:
+    """Serialise writers: two ingests re-merging one event group at once would collide.
+
+    SQLite allows one writer at a time by itself; on PostgreSQL a transaction-level
+    advisory lock does the same for the ledger's writers only (readers never wait).
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
 
 def upsert_people(conn: sa.Connection, mentions: Iterable[Mention]) -> None:
