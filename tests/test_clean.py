@@ -87,6 +87,7 @@ NEWS_LINES = [
     "Related talks between the two delegations continued in Geneva on Wednesday.",
     "Top Stories of the week included the summit in Vilnius.",
     "Contacts between the two leaders have been rare since the war began.",
+    "The government urged citizens to download the contact-tracing app for iOS and Android.",
 ]
 
 DEBRIS_LINES = [
@@ -268,3 +269,19 @@ def test_teasers_of_other_stories_are_dropped():
     kept_line = "Talks will resume next month... more or less as planned, the spokesman said."
     article = clean(document_from_text(f"{body}\n\n{teaser}\n\n{kept_line}\n", doc_id="x"))
     assert teaser not in article.text and kept_line in article.text
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_removed():
+    article = clean(document_from_text("The Gov\u00adern\u00adment of Nor\u200bland met the envoy on Monday.",
+                                       doc_id="x"))
+    assert article.text == "The Government of Norland met the envoy on Monday."
+
+
+@pytest.mark.parametrize("line", [
+    "If you're on the Example News app, click here to watch live",
+    "For the latest stories and breaking news updates download the Example apps for iOS and Android.",
+])
+def test_app_pitches_are_dropped(line):
+    body = "The two foreign ministers met in Geneva on Tuesday, officials said."
+    article = clean(document_from_text(f"{body}\n\n{line}\n", doc_id="x"))
+    assert line not in article.text

@@ -180,6 +180,11 @@ def _title(tree) -> str | None:
         nodes = tree.xpath("//h1") or tree.xpath("//title")
         title = nodes[0].text_content() if nodes else None
     title = normalise_line(title or "")
+    if len(title.split()) < 3:
+        # a logo in the only <h1> ("POLITICO"): the page's og:title is the headline
+        og = normalise_line(" ".join(tree.xpath('//meta[@property="og:title"]/@content')[:1]))
+        if len(og.split()) >= 3:
+            title = og
     return title or None
 
 

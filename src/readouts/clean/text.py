@@ -32,6 +32,7 @@ TAIL_FROM = 0.3
 TITLE_ZONE = 6
 
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣*]|-(?=\s))\s*")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -49,7 +50,10 @@ class _Line:
 
 
 def normalise_line(line: str) -> str:
-    """A line as the cleaner sees it: whitespace collapsed, list bullets gone."""
+    """A line as the cleaner sees it: whitespace collapsed, list bullets, soft
+    hyphens and zero-width spaces gone (they split names: "Gov\u00adern\u00adment")."""
+    if _INVISIBLE.search(line):
+        line = _INVISIBLE.sub("", line)
     line = _SPACE.sub(" ", line).strip()
     return _BULLET.sub("", line) if line else line
 
