@@ -266,3 +266,14 @@ def test_titles_in_questions_go_through_the_people_layer(filled):
     answer = filled.last("Joe Biden", "the Israeli prime minister", as_of="2024-02-01")
     assert answer["pair"] == ["Benjamin Netanyahu", "Joe Biden"]
     assert answer["last"]["date"] == "2024-01-19"
+
+
+def test_cli_export_to_files(filled, tmp_path):
+    url = filled_url(filled)
+    csv_path, parquet_path = tmp_path / "events.csv", tmp_path / "events.parquet"
+    assert run("export", "--db", url, "--format", "csv", "-o", str(csv_path)).exit_code == 0
+    assert csv_path.read_text().splitlines()[0].startswith("event_id,doc_id,type,status,participants")
+    done = run("export", "--db", url, "--format", "parquet", "-o", str(parquet_path), "--status", "planned")
+    assert done.stderr == "1 events exported\n"
+    missing = CliRunner().invoke(cli, ["export", "--db", url, "--format", "parquet"])
+    assert missing.exit_code == 2 and "parquet export needs --output PATH" in missing.output

@@ -130,3 +130,23 @@ def test_cli_reports_an_unopenable_ledger_with_exit_2(tmp_path):
     result = CliRunner().invoke(cli, ["last", "A", "B", "--db", str(tmp_path / "no" / "such.db")])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot open the ledger ")
+
+
+def test_public_surface_of_the_ledger():
+    import readouts.ledger
+
+    assert readouts.ledger.__all__ == ["Ledger", "IngestSummary", "PersonRef", "resolve_url"]
+    assert [name for name in dir(Ledger) if not name.startswith("_")] == [
+        "close", "counterparts", "counts", "export", "gaps", "ingest", "last", "person", "tempo", "timeline", "url"]
+
+
+def test_an_in_memory_ledger_works_for_notebooks():
+    from conftest import doc, fake_process
+
+    ledger = Ledger("sqlite://")
+    ledger.ingest([doc("a", "call occurred Q1:A|Q2:B 2024-01-19")], process=fake_process,
+                  rules_version="r", gazetteer_version="g")
+    ledger.ingest([doc("b", "call occurred Q1:A|Q2:B 2024-01-25")], process=fake_process,
+                  rules_version="r", gazetteer_version="g")
+    answer = ledger.last("Q1", "Q2", as_of="2024-02-01")
+    assert (answer["last"]["date"], answer["gap_days"], answer["days_since"]) == ("2024-01-25", 6, 7)
