@@ -1,0 +1,119 @@
+"""Candidate sentences -> Mentions: the engagement rules (``readouts.rules.v1``).
+
+One pass over the sentences of an article, in order. Each candidate sentence
+is read for office-holders (the people layer's scan), contact triggers by
+medium (call, in person), status markers, time expressions, durations, places,
+attributions and topics. A little document state carries what news prose
+leaves implicit: the speaker of a transcript ("I spoke with..."), the subject
+of the story ("He met..."), the participants of the last mention ("the two
+leaders", "The call lasted...").
+
+The rules state things true of how news is written; they are not tuned to
+particular pages. Word lists live in ``data/rules/engagement.toml``.
+
+
+Modules, one job each: ``sentence`` (contact words, clauses, sides), ``people``
+(who takes part), ``dating`` (when, and whether it happened yet), ``places``
+(where, and the host of a visit), ``visits`` (visits a phrase gives on its own),
+``details`` (duration, sources, topics), ``state`` (what the stage remembers
+while reading), ``lexicon`` (the compiled rules).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..find import is_candidate, sentences
+from ..records import Article, Mention, Publication, ResolvedDate
+from ..rules import rules_version, url_country
+from .dating import _dated_back_references
+from .details import _duration, _refers_back, _sources, _topics, _union
+from .lexicon import _ANAPHORIC, _GROUP_REF, compiled
+from .people import _as_participants, _level, _people, _speaker
+from .places import place_code
+from .sentence import _mentions_in
+from .state import _State, _remember
+
+
+
+
+def extract_mentions(article: Article, publication: Publication, gazetteer) -> list[Mention]:
+    """Every engagement mention of the article, in text order."""
+    from ..when import find_time_expressions, resolve_time  # noqa: F401 (import cost paid once)
+
+    rules = compiled()
+    version = f"{rules_version()}+{getattr(gazetteer, 'version', '?')}"
+    base = publication.date
+    sents = sentences(article)
+    state = _State(home=url_country(article.url))
+    mentions: list[Mention] = []
+    state.text = article.text
+    for cand in sents:
+        state.index = cand.index
+        state.pos = cand.start
+        refs = _people(cand.text, base, gazetteer, state)
+        speaker = _speaker(cand.text, gazetteer, base, state)
+        if speaker is not None:
+            state.speaker = speaker
+            state.speakers.setdefault(speaker.pid, (speaker, cand))
+        if not is_candidate(cand.text):
+            _enrich(cand.text, refs, state, mentions)
+            _remember(refs, state)
+            continue
+        new = _mentions_in(cand, refs, base, publication, gazetteer, state, rules, mentions, version)
+        if new:
+            # Follow-up sentences add detail to the contacts reported, not to back-references.
+            state.last = [len(mentions) + i for i, m in enumerate(new) if not m.flags or "back-reference" not in m.flags]
+            mentions.extend(new)
+        else:
+            _enrich(cand.text, refs, state, mentions)
+            earlier_ones = _dated_back_references(cand, refs, state, mentions, base, publication)
+            if earlier_ones:
+                mentions.extend(earlier_ones)
+        _remember(refs, state)
+    mentions += _exchange(state, sents, base, publication, gazetteer, version)
+    return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+def _exchange(state: _State, sents, base, publication: Publication, gazetteer, version: str) -> list[Mention]:
+    """Remarks of office-holders of two countries in one transcript ("PRESIDENT X: ...",
+    "PRIME MINISTER Y: ...") are themselves an in-person contact: they were together."""
+    speakers = [sp for sp, _ in state.speakers.values()]
+    if len({sp.country for sp in speakers if sp.country}) < 2:
+        return []
+    first_turn = min((turn for _, turn in state.speakers.values()), key=lambda c: c.start)
+    # Where they spoke: a place line before the first turn ("London, United Kingdom").
+    host = place = None
+    for c in sents:
+        if c.start >= first_turn.start:
+            break
+        code = place_code(c.text, gazetteer)
+        if code is not None and len(c.text) < 80:
+            place, host = c.text.strip(), code
+    countries = {sp.country for sp in speakers}
+    date = ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
+                        reason="undated; the day of the remarks") if base else ResolvedDate(None)
+    participants = _as_participants(speakers, gazetteer, date)
+    visit = host in countries
+    return [Mention(
+        doc_id="", type="visit" if visit else "meeting", status="occurred", participants=participants, date=date,
+        evidence=first_turn.text, span=(first_turn.start, first_turn.end), location=place,
+        host=gazetteer.country_name(host) if visit else None, level=_level(participants, gazetteer, date),
+        flags=("transcript",), rules=version,
+    )]
+
+
+def _enrich(text: str, refs, state: _State, mentions: list[Mention]) -> None:
+    """A sentence that continues the last mention ("per a White House readout") adds detail to it."""
+    if not state.last or not mentions:
+        return
+    last = mentions[state.last[0]]
+    last_ids = {p.person_id for p in last.participants}
+    if refs and not {r.pid for r in refs} <= last_ids:
+        return
+    if not (refs or _GROUP_REF.search(text) or _refers_back(text, last.type) or _ANAPHORIC.match(text)):
+        return
+    sources, topics, duration = _sources(text), _topics(text), _duration(text)
+    for i in state.last:
+        m = mentions[i]
+        mentions[i] = replace(m, duration_minutes=m.duration_minutes or duration,
+                              sources=_union(m.sources, sources), topics=_union(m.topics, topics))

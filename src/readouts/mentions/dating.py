@@ -1,0 +1,214 @@
+"""When: the date of a contact, its status (occurred or planned), and earlier contacts referred back to."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..records import Candidate, Mention, Publication, ResolvedDate
+from .lexicon import _Compiled, _PAST_VERB
+from .state import _State
+
+# "...for the first time since Dec. 23", "their first call since March": the words
+# right before a "since" expression that make it an earlier contact of the same people.
+_BACK_REF_LEAD = re.compile(
+    r"\bfirst (?:time|call|conversation|phone call|telephone conversation|talks?|meeting|contact|"
+    r"face-to-face meeting|in-person meeting|direct contact)(?: \w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+# How far back (in paragraphs) the day a story moved to still dates an undated contact.
+NARRATIVE_PARAGRAPHS = 3
+
+
+# "a follow-up of sorts on the December 7 videoconference talks ... and the December 30
+# telephone conversation": earlier contacts of the same pair, each with its own day.
+_DATED_NOUN = re.compile(
+    r"\b(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?P<when>[^,;.]{3,30}?)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?P<noun>videoconference talks|video conference|videoconference|video call|phone call|telephone conversation|"
+    r"telephone call|phone conversation|call|conversation|talks|meeting|summit|visit)\b"
+)
+
+
+def _dated_back_references(cand: Candidate, refs, state: _State, mentions: list[Mention], base,
+                           publication: Publication) -> list[Mention]:
+    from ..when import find_time_expressions, resolve_time
+
+    if not state.last or not mentions:
+        return []
+    last = mentions[state.last[0]]
+    if refs and not {r.pid for r in refs} <= {p.person_id for p in last.participants}:
+        return []
+    out = []
+    for m in _DATED_NOUN.finditer(cand.text):
+        exprs = find_time_expressions(m.group("when"))
+        if len(exprs) != 1 or exprs[0].kind not in ("date", "month") or len(exprs[0].text) < len(m.group("when")) - 1:
+            continue  # the words between "the" and the noun must be the date itself
+        res = resolve_time(exprs[0], base, tense="past")
+        if not res.value or (base is not None and res.value >= base.isoformat()[:len(res.value)]):
+            continue
+        noun = m.group(0)[m.end("when") - m.start():].lower()  # the noun with its modifier
+        kind = "call" if re.search(r"video|phone|telephone|call|conversation", noun) else \
+            "visit" if noun == "visit" else "meeting"
+        if kind == "call" and last.type != "call" and noun == "conversation":
+            kind = last.type
+        out.append(replace(last, type=kind, status="occurred", date=_basis(res, publication), evidence=cand.text,
+                           span=(cand.start, cand.end), duration_minutes=None, location=None,
+                           host=None, sources=(), topics=(), flags=("back-reference",)))
+    return out
+def _with_time(text: str, end: int) -> int:
+    """The end of a phrase together with a time expression right after it ("... in March")."""
+    from ..when import find_time_expressions
+
+    for expr in find_time_expressions(text[end:end + 60]):
+        if expr.start <= 2:
+            return end + expr.end
+        break
+    return end
+
+
+def _dated_by_story(mentions: list[Mention], state: _State, base, publication: Publication) -> list[Mention]:
+    """Undated contacts take the day the story last named, when it named one."""
+    if not any((m.date.reason or "").startswith("undated") for m in mentions):
+        return mentions
+    day = _day_in_force(state, base, publication)
+    if day is None:
+        return mentions
+    return [replace(m, date=day, status=_after_publication(m.status, day, base))
+            if (m.date.reason or "").startswith("undated") else m for m in mentions]
+
+
+def _status(text: str, triggers, rules: _Compiled) -> str:
+    """planned when a future marker governs a contact word, else occurred.
+
+    A marker counts before the contact word ("will meet", "is due to visit", "to
+    visit") or right after it in the same clause ("talks are scheduled for Monday"),
+    not after a coordination ("are in talks and are expected to address the nation").
+    A past-tense contact verb outweighs a distant marker.
+    """
+    for start, end, _, word in triggers:
+        before = list(rules.planned.finditer(text, max(0, start - 60), end))
+        if not before:
+            # A future marker governs the rest of its clause ("will address Parliament on
+            # Wednesday before a summit with Starmer"), unless a past-tense verb intervenes.
+            far = list(rules.planned.finditer(text, 0, start))
+            if far and not _PAST_VERB.search(text, far[-1].end(), start) and "," not in text[far[-1].end():start]:
+                before = far[-1:]
+        after = rules.planned.search(text, end, end + 45)
+        if after and re.search(r"\band\b|,", text[end:after.start()]):
+            after = None
+        if not before and after is None:
+            continue
+        if _PAST_VERB.fullmatch(word) and not after and start - before[-1].end() > 40:
+            continue
+        return "planned"
+    return "occurred"
+
+
+# "TORONTO (UrduPoint News / Sputnik - 07th July, 2020) ...": the date of a wire dateline.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{0,30})?\s*\([^()]{0,60}$")
+_REPORT_VERBS = r"(?:said|says|announced|told reporters|reported|stated|confirmed|tweeted|wrote|added)"
+_REPORT_DATE = re.compile(_REPORT_VERBS + r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_REPORT_DATE_AFTER = re.compile(r"\s+" + _REPORT_VERBS + r"\b", re.I)
+_PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
+
+
+def _date(text: str, base, publication: Publication, status: str, triggers) -> ResolvedDate:
+    from ..when import find_time_expressions, resolve_time
+
+    tense = "future" if status == "planned" else "past"
+    present = status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers)
+    best = None
+    report_day = None
+    trig = triggers[0][0]
+    for expr in find_time_expressions(text):
+        if expr.kind == "since" or getattr(expr, "role", None) == "dateline" or _DATELINE.match(text[:expr.start]):
+            continue  # "since X" dates an earlier contact or a period; a dateline dates the page
+        if _REPORT_DATE.search(text[max(0, expr.start - 12):expr.start]) or _REPORT_DATE_AFTER.match(text, expr.end):
+            # "said on May 2", "on Tuesday announced": the day of the report, which dates a
+            # contact reported as done only when nothing else does.
+            if status == "occurred" and report_day is None:
+                report_day = resolve_time(expr, base, tense="past")
+            continue
+        res = resolve_time(expr, base, tense=tense)
+        if present and base is not None:
+            # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
+            # of the two readings is meant.
+            ahead = resolve_time(expr, base, tense="future")
+            if ahead.value and res.value and _days_from(ahead.value, base) < _days_from(res.value, base):
+                res = ahead
+        if res.value is None:
+            continue
+        distance = abs(expr.start - trig)
+        if best is None or distance < best[0]:
+            best = (distance, res)
+    if best is not None:
+        return _basis(best[1], publication)
+    if report_day is not None and report_day.value:
+        return replace(_basis(report_day, publication), reason="the day it was reported")
+    if status == "occurred" and base is not None:
+        # News reports the newest thing: an undated contact is the publication day's.
+        return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
+                            reason="undated; taken as the publication date")
+    return ResolvedDate(None, None, "unknown", reason="no time expression")
+
+
+def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate | None:
+    """The day the story last named, for a contact reported without a date of its own."""
+    from ..when import date_in_force, find_time_expressions
+
+    if state.expressions is None:
+        state.expressions = find_time_expressions(state.text)
+    found = date_in_force(state.text, state.pos, base, expressions=state.expressions)
+    if found is None or found.paragraphs_back > NARRATIVE_PARAGRAPHS:
+        return None
+    if base is not None and found.date.value and found.date.value > base.isoformat():
+        return None
+    return replace(_basis(found.date, publication), reason="the day the story last named")
+
+
+def _days_from(value: str, base) -> int:
+    try:
+        return abs((dt.date.fromisoformat(value) - base).days)
+    except ValueError:
+        return 10**6
+
+
+def _after_publication(status: str, date: ResolvedDate, base) -> str:
+    """The date outweighs the grammar: a contact dated after the publication had not
+    happened yet (planned); one dated wholly before it had ("his meeting with Xi last
+    month" in a sentence about a dinner that will be held)."""
+    if base is None or not date.value or (date.reason or "").startswith("undated"):
+        return status
+    day = base.isoformat()
+    if status == "occurred" and date.granularity == "day" and date.value > day:
+        return "planned"
+    if status == "planned" and date.basis in ("explicit", "relative", "inferred") and not day.startswith(date.value) \
+            and date.value < day[:len(date.value)]:
+        return "occurred"
+    return status
+
+
+def _basis(res: ResolvedDate, publication: Publication) -> ResolvedDate:
+    if publication.basis == "inferred" and res.basis == "relative":
+        return replace(res, basis="inferred")
+    if publication.basis == "inferred" and res.basis == "explicit" and res.value and res.text \
+            and not re.search(r"\b[12]\d{3}\b", res.text):
+        return replace(res, basis="inferred")  # the year came from an inferred publication date
+    return res
+
+
+def _back_reference(text: str, base, publication: Publication, mention: Mention) -> Mention | None:
+    """ "...for the first time since Dec. 23": an earlier contact between the same people."""
+    from ..when import find_time_expressions, resolve_time
+
+    for expr in find_time_expressions(text):
+        if expr.kind != "since" or not _BACK_REF_LEAD.search(text[max(0, expr.start - 60):expr.start]):
+            continue
+        res = resolve_time(expr, base, tense="past")
+        if res.value is None:
+            return None
+        return replace(mention, date=_basis(res, publication), duration_minutes=None, topics=(),
+                       sources=(), status="occurred", flags=("back-reference",))
+    return None

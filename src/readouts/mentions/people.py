@@ -1,0 +1,352 @@
+"""Who takes part: office-holders named or titled in a sentence, and who of them is engaged."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..records import Participant, ResolvedDate
+from .places import _country_of_name
+from .state import _Ref, _State
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already))? (?:spoke|met|had|talked|called|visited|received|hosted|welcomed|meet|speak|talk|call|visit)\b")
+# "we met", "we'll continue the dialogue", "we had talks": we as the subject of a contact.
+_WE = re.compile(
+    r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?(?:\s+\w+){0,2}?\s+(?:met|meet|spoke|speak|talked|talk|discussed|discuss|"
+    r"continue|continued|held|hold|had|having|meeting|talking|speaking|agreed|exchanged|saw|see|negotiated)\b"
+)
+_SPEAKER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w.'’ -]{2,80}?)\s*:\s")
+# Words around a name that show it is part of a longer name the data lacks
+# ("John Kirby", "Hunter Biden") unless they are titles.
+_TITLE_WORDS = frozenset(
+    """president prime minister chancellor king queen emir sheikh sheik crown prince princess premier
+    secretary mr mrs ms dr sir lady general gen. h.e. excellency his her vice deputy foreign defence defense
+    sultan amir shah pope chairman chairwoman leader governor senator ambassador envoy counterpart
+    state mbs the a of and with to by from for at in on u.s. us uk u.k. u.n. un eu nato""".split()
+)
+
+
+def _part_of_longer_name(text: str, hit) -> bool:
+    """Is a one-word name hit really part of something else ("May 7", "Kirby" in "John Kirby")?
+
+    The people layer already reads titles and full names; this guards the
+    surname-only hits it lets through.
+    """
+    if " " in hit.text.strip() or hit.title:
+        return False
+    if _is_time_word(hit.text):
+        return True  # "May" the month, not Theresa May, unless a title says so
+    after = re.match(r"[ \t]+([A-Z](?:[\w'’-]+|\.))", text[hit.end:hit.end + 40])
+    if after and after.group(1).lower() not in _TITLE_WORDS and not _is_time_word(after.group(1)):
+        return True
+    before = re.search(r"(?<=[a-z,;:] )([A-Z][\w'’-]+)[ \t]+$", text[max(0, hit.start - 40):hit.start])
+    return bool(before and before.group(1).lower() not in _TITLE_WORDS and not _is_time_word(before.group(1))
+                and not before.group(1).endswith(("'s", "’s")) and not _nationality(before.group(1)))
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+# What may stand between a title and its name: "of the Republic of Bulgaria ".
+_TITLE_OF = re.compile(r"\s*(?:,\s*)?(?:(?:of|the|for|and|[A-Z][\w'’.-]*)\s+){0,7}")
+
+
+def _is_time_word(word: str) -> bool:
+    return word.lower().rstrip(".") in _TIME_WORDS
+
+
+def _nationality(word: str) -> bool:
+    from ..people import load_gazetteer
+
+    try:
+        return load_gazetteer().country_code(word) is not None
+    except Exception:
+        return False
+
+
+def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Ref]:
+    """The office-holders named or titled in a sentence, resolved on a date, in text order."""
+    from ..people import ResolveContext
+
+    refs: list[_Ref] = []
+    seen: set[str] = set()
+    # "the Prime Minister" is the home country's: the story subject's, else the page's.
+    homes = [c for c in dict.fromkeys((state.subject.country if state.subject is not None else None, state.home)) if c]
+    contexts = [ResolveContext(country=c, recent=tuple(state.recent[-8:])) for c in homes] or [ResolveContext()]
+    context = contexts[0]
+    hits = gazetteer.scan(text)
+    for k, hit in enumerate(hits):
+        if hit.kind == "name" and _part_of_longer_name(text, hit):
+            continue
+        if hit.kind == "title" and hit.country is None and k + 1 < len(hits) and hits[k + 1].kind == "name" \
+                and _TITLE_OF.fullmatch(text[hit.end:hits[k + 1].start]):
+            continue  # "Prime Minister of the Republic of Bulgaria Kiril Petkov": the title of the name
+        if hit.kind == "name" and not hit.person_ids:
+            ref = _untracked(hit, on, gazetteer, context)
+            if ref is None:
+                continue
+        else:
+            ref = None
+            for ctx in contexts if hit.kind == "title" and hit.country is None else [context]:
+                ref = _resolved_ref(hit, on, gazetteer, ctx, state)
+                if ref is not None:
+                    break
+            if ref is None:
+                continue
+        # Every occurrence is kept: who a clause is about depends on where a name stands.
+        refs.append(ref)
+        seen.add(ref.pid)
+    if "s of " in text:
+        for ref in _plural_titles(text, on, gazetteer):
+            if ref.pid not in seen:
+                seen.add(ref.pid)
+                refs.append(ref)
+    return refs
+
+
+# "the Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland":
+# one office, several countries, several people.
+_PLURAL_TITLE = re.compile(
+    r"\b(?P<title>Presidents|Prime Ministers|Foreign Ministers|Ministers of Foreign Affairs|Chancellors|Kings|Emirs)"
+    r" of (?P<list>(?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*(?:, (?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?"
+    r"[A-Z][\w'’.-]*)*)*,? and (?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*)"
+)
+_PLURAL_ROLES = {
+    "presidents": "head_of_state", "prime ministers": "head_of_government", "foreign ministers": "foreign_minister",
+    "ministers of foreign affairs": "foreign_minister", "chancellors": "head_of_government",
+    "kings": "head_of_state", "emirs": "head_of_state",
+}
+
+
+def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
+    out = []
+    for m in _PLURAL_TITLE.finditer(text):
+        role = _PLURAL_ROLES[m.group("title").lower()]
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            code = _country_of_name(part, gazetteer)
+            if code is None:
+                continue
+            holders = gazetteer.holders(role, code, on) if on is not None else []
+            if len(holders) == 1:
+                p = holders[0]
+                out.append(_Ref(p.id, p.name, code, m.group(), m.start(), role))
+    return out
+
+
+def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
+    res = gazetteer.resolve_hit(hit, on=on, context=context)
+    if res.status == "resolved" and res.person is not None:
+        office = res.office
+        country = office.country if office is not None else (hit.country or res.person.country)
+        return _Ref(res.person.id, res.person.name, country, hit.text, hit.start,
+                    office.role if office else hit.role, titled=bool(hit.role or hit.kind == "title"))
+    if hit.kind == "name" and len(hit.person_ids) == 1:
+        # A name the data knows, not in office on the date (a former leader, an older story).
+        try:
+            person = gazetteer.person(hit.person_ids[0])
+        except KeyError:
+            return None
+        return _Ref(person.id, person.name, person.country, hit.text, hit.start)
+    if res.status == "ambiguous" and hit.kind == "name":
+        # Prefer someone already in the story.
+        ids = [c.person.id for c in res.candidates if c.person is not None]
+        known = [pid for pid in reversed(state.recent) if pid in ids]
+        if known:
+            return replace(state.refs_by_pid[known[0]], surface=hit.text, start=hit.start)
+    return None
+
+
+_NAME_SHAPE = re.compile(r"(?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)(?: (?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)){1,4}")
+
+
+def _untracked(hit, on, gazetteer, context) -> _Ref | None:
+    """A named official the data lacks, after a title that gives the country ("Chilean
+    Foreign Minister Teodoro Ribera"): the office-holder if the name is theirs, else a
+    local person of that country."""
+    if not hit.country or not hit.role:
+        return None
+    from ..people import NameHit
+
+    res = gazetteer.resolve_hit(NameHit(hit.start, hit.end, hit.text, "title", (), hit.country, hit.role),
+                                on=on, context=context)
+    if res.status == "resolved" and res.person is not None:
+        if _same_name(res.person.name, hit.text):
+            office = res.office
+            return _Ref(res.person.id, res.person.name, hit.country, hit.text, hit.start,
+                        office.role if office else hit.role)
+    name = hit.text.strip()
+    if not _NAME_SHAPE.fullmatch(name) or gazetteer.country_code(name.split()[0]) or len(name) > 60:
+        return None
+    if len(name.split()[-1].rstrip(".")) < 2:
+        return None  # "Antony J." is the start of a name the scan cut short
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+    return _Ref(f"local:{slug}", name, hit.country, hit.text, hit.start, hit.role)
+
+
+def _same_name(canonical: str, written: str) -> bool:
+    """Does a written name spell the office-holder's ("Barham Saleh" for Barham Salih)?"""
+    from difflib import SequenceMatcher
+
+    have = [w for w in re.split(r"[\s-]+", _ascii(written).lower()) if len(w) > 2]
+    for part in re.split(r"[\s-]+", _ascii(canonical).lower())[-2:]:
+        if len(part) > 2 and any(w == part or SequenceMatcher(None, w, part).ratio() >= 0.8 for w in have):
+            return True
+    return False
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _speaker(text: str, gazetteer, on, state: _State) -> _Ref | None:
+    """The speaker of a transcript turn ("President of Russia Vladimir Putin: ...")."""
+    m = _SPEAKER_LINE.match(text)
+    if not m:
+        return None
+    refs = _people(m.group("name"), on, gazetteer, state)
+    return refs[-1] if refs else None
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|to|met|meets|meet|received|receives|hosted|hosts|welcomed|welcomes|called|calls|phoned|visited|visits)\b[^.;]{0,70}$",
+    re.I,
+)
+
+
+# "X explained to Y that ...", "X told Y that ...": Y hears about the contacts that
+# follow; X is their subject.
+_REPORTING = re.compile(
+    r"\b(?:explained|told|informed|briefed|assured|reminded|updated)\b(?:\s+to)?[^.;:]{0,80}?\bthat\b"
+    r"|\bbrief(?:ed|s|ing)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:about|on)\b", re.I
+)
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})")
+_CONTACT_NOUNS = frozenset("call phone telephone meeting talks visit trip tour conversation summit counterpart".split())
+
+
+def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:
+    """ "Trump's national security adviser": Trump describes someone else; he takes no part."""
+    out = []
+    for r in refs:
+        end = r.start + len(r.surface)
+        m = _POSSESSIVE.match(text, end)
+        if m and not _CONTACT_NOUNS.intersection(m.group("noun").lower().split()):
+            continue
+        out.append(r)
+    return out
+
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+
+
+def _outside_quotes(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
+    """A contact reported outside quotation marks does not involve the people quoted about."""
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    if not quotes or not triggers:
+        return refs
+    def inside(pos):
+        return any(a <= pos < b for a, b in quotes)
+    if all(inside(t[0]) for t in triggers):
+        return refs
+    return [r for r in refs if not inside(r.start)]
+
+
+def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref]:
+    m = _REPORTING.search(text)
+    if not m or not any(t[0] >= m.end() for t in triggers):
+        return refs
+    frame = [r for r in refs if r.start < m.start()]
+    listeners = [r for r in refs if m.start() <= r.start < m.end()]
+    if not frame or not listeners:
+        return refs
+    listener_ids = {r.pid for r in listeners}
+    return [r for r in refs if r.pid not in listener_ids or r.start >= m.end()]
+
+
+_WITH_LIST = re.compile(r"\b(?:with|from)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+
+
+def _with_story_subject(text: str, people: list[_Ref], state: _State) -> list[_Ref]:
+    """ "...telephonic conversations with A and B", no one named before "with": the story's
+    subject is the other side of each contact."""
+    subject = state.subject
+    if subject is None or not people or not subject.country:
+        return people
+    if subject.pid in {p.pid for p in people}:
+        return people
+    first = min(people, key=lambda p: p.start)
+    before = text[:first.start]
+    if re.search(r"\b(?:I|we|he|she|they)\b", before):
+        return people
+    if _WITH_LIST.search(before) or (len({p.country for p in people}) == 1 and subject.country not in
+                                     {p.country for p in people} and _WITH_BEFORE.search(before)):
+        return [replace(subject, start=0)] + people
+    return people
+
+
+# Words after which the people named are what was discussed, not who took part.
+_TOPIC_START = re.compile(
+    r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|including|on the (?:issue|question|situation|case|visit)|"
+    r"congratulated\s+\w+\s+on)\b",
+    re.I,
+)
+
+
+def _engaged(text: str, people: list[_Ref], triggers) -> list[_Ref]:
+    """Drop the people a sentence only talks about ("...discussed President X's visit")."""
+    if len(people) <= 2:
+        return people
+    first_trigger_end = triggers[0][1]
+    topic = _TOPIC_START.search(text, first_trigger_end)
+    if topic is None:
+        return people
+    kept = [p for p in people if p.start < topic.start() or _WITH_LIST.search(text[topic.start():p.start])]
+    return kept if len({p.country for p in kept if p.country}) >= 2 else people
+
+
+def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[list[_Ref], dict[str, str]]:
+    """Keep the people who held an office on the date of the contact.
+
+    A contact while a participant held no office (a senator, a candidate, a
+    president-elect, a leader between terms) is not an engagement between
+    governments. People the data knows no office of at all are kept, flagged; so
+    are people the text gives an office the data lacks on that date. Returns the
+    people kept and the flag of each flagged one.
+    """
+    if not date.value:
+        return people, {}
+    kept, flags = [], {}
+    for p in people:
+        try:
+            person = gazetteer.person(p.pid)
+        except KeyError:
+            kept.append(p)  # a named official the data lacks: their office is the title's
+            continue
+        if not person.offices:
+            kept.append(p)
+            flags[p.pid] = "office-unknown"
+        elif gazetteer.offices_on(p.pid, date.value):
+            kept.append(p)
+        elif p.titled and p.role is not None:
+            # The text gives the office the data lacks on that date ("Kuwaiti Crown Prince Mishal").
+            kept.append(p)
+            flags[p.pid] = "office-from-text"
+    return kept, flags
+
+
+def _as_participants(people, gazetteer, date: ResolvedDate) -> tuple[Participant, ...]:
+    return tuple(Participant(p.surface, p.name, p.pid, p.country, p.role) for p in people)
+
+
+def _level(participants, gazetteer, date: ResolvedDate) -> str | None:
+    levels = []
+    for p in participants:
+        try:
+            levels.append(gazetteer.level(p.person_id, date.value))
+        except KeyError:
+            levels.append("official")  # a local person: no office the data knows
+    return "leader" if levels and all(lv == "leader" for lv in levels) else "official"

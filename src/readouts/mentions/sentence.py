@@ -1,0 +1,375 @@
+"""One sentence: its contact words, clauses and sides, and the mentions they make."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import Candidate, Mention, ResolvedDate
+from .dating import _after_publication, _back_reference, _date, _dated_by_story, _status, _with_time
+from .details import _duration, _sources, _topics
+from .lexicon import _ANAPHORIC, _Compiled, _GROUP_REF, _QUESTION
+from .people import (
+    _FIRST_PERSON,
+    _PRONOUN_SUBJECT,
+    _WE,
+    _as_participants,
+    _engaged,
+    _holding_office,
+    _level,
+    _outside_quotes,
+    _outside_reporting_frame,
+    _with_story_subject,
+    _without_possessors,
+)
+from .places import _PLACE, _SUMMIT, _named_sides, _place, place_code
+from .state import _Ref, _State, _dedupe, _participants_of
+from .visits import (
+    _NOMINAL_VISIT,
+    _OWN_VISIT,
+    _PRONOUN_VISIT,
+    _precedent,
+    _receives_nobody,
+    _solo_visit,
+    _solo_visit_to,
+    _within,
+)
+
+
+def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
+    """Contact words of a sentence as (start, end, medium, word), exclusions removed."""
+    excluded = [m.span() for m in rules.exclude.finditer(text)]
+    found = []
+    for medium_name, pattern in rules.triggers.items():
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in excluded):
+                continue
+            found.append((m.start(), m.end(), medium_name, m.group()))
+    found.sort()
+    return found
+
+
+# Where one sentence reports two contacts: "X will meet A in Doha on Tuesday before
+# seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
+_CLAUSE_BREAK = re.compile(
+    r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
+    r"|,\s+(?P<relative>who|whom)\s+"
+    r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
+)
+_LATTER = re.compile(r"\bthe latter\b", re.I)
+_FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)
+_SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
+
+
+def _clauses(text: str) -> list[tuple[int, int, str | None]]:
+    """Clause spans (start, end, link): how a clause hangs on the one before it.
+
+    link is "relative" for "..., who visited X" (the person before it is its subject),
+    "sequel" for "... before heading to Y" (it shares the previous clause's time and
+    status), else None.
+    """
+    spans, cursor, link = [], 0, None
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((cursor, m.start(), link))
+        cursor = m.end()
+        link = "relative" if m.group("relative") else "sequel" if re.search(r"before|after", m.group()) else None
+    spans.append((cursor, len(text), link))
+    return [(a, b, k) for a, b, k in spans if b > a]
+
+
+def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
+                 earlier: list[Mention], version: str) -> list[Mention]:
+    """The contacts one sentence reports, dated."""
+    found = _sentence_mentions(cand, refs, base, publication, gazetteer, state, rules, earlier, version)
+    return _dated_by_story(found, state, base, publication)
+
+
+def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
+                       earlier: list[Mention], version: str) -> list[Mention]:
+    text = cand.text
+    triggers = _triggers(text, rules)
+    if not triggers:
+        return []
+
+    # Implicit participants: the two leaders of the last mention, the speaker of a
+    # transcript ("I spoke with..."), the story's subject ("He met...").
+    implicit: list[_Ref] = []
+    group = _GROUP_REF.search(text)
+    if group and state.last and earlier:
+        # "The two leaders" are the pair the story is about: its lead contact's, when that
+        # was a pair; else the last contact's.
+        lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
+        pair = lead if lead is not None else earlier[state.last[0]]
+        implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
+    # In a transcript, "I" is the speaker and "we" the speaker with the one spoken to.
+    first_person = _FIRST_PERSON.search(text) or (_WE.search(text) if state.speaker is not None else None)
+    if state.speaker is not None and first_person:
+        implicit.insert(0, replace(state.speaker, start=first_person.start()))
+        if first_person.group().lower().startswith("we") and earlier:
+            lead = next((m for m in earlier if state.speaker.pid in {p.person_id for p in m.participants}), None)
+            if lead is not None:  # "we met in Moscow": the speaker and the one spoken to
+                implicit += [replace(r, start=first_person.start()) for r in _participants_of(lead, state)
+                             if r.pid != state.speaker.pid]
+    pronoun = _PRONOUN_SUBJECT.search(text)
+    if pronoun and state.subject is not None:
+        implicit.insert(0, replace(state.subject, start=pronoun.start()))
+
+    refs = _without_possessors(text, list(refs))
+    refs = _outside_reporting_frame(text, refs, triggers)
+    refs = _outside_quotes(text, refs, triggers)
+    precedent = _precedent(cand, refs, base, publication, gazetteer, rules, version)
+    if precedent:
+        earlier_visitor = precedent[0].participants[0].person_id
+        refs = [r for r in refs if r.pid != earlier_visitor]
+    out: list[Mention] = list(precedent)
+    consumed: list[tuple[int, int]] = []
+    for own in _PRONOUN_VISIT.finditer(text):
+        owner = max((r for r in refs if r.start < own.start()), key=lambda r: r.start, default=None)
+        if owner is not None:
+            out += _solo_visit_to(cand, owner, own.group("place"), _within(triggers, own), base, publication, gazetteer,
+                                  rules, version)
+            consumed.append((own.start(), _with_time(text, own.end())))
+    for own in _OWN_VISIT.finditer(text):
+        # "ahead of Xi's visit": Xi is the visitor, not at the dinner; "Trump's planned visit
+        # to China in April" is Trump's visit.
+        visitors = [r for r in refs if own.start() - 4 <= r.start < own.end("who")]  # "the President's visit"
+        refs = [r for r in refs if r not in visitors]
+        if visitors and own.group("place"):
+            out += _solo_visit_to(cand, visitors[-1], own.group("place"), _within(triggers, own), base, publication, gazetteer,
+                                  rules, version)
+            consumed.append((own.start(), _with_time(text, own.end())))
+    if consumed:
+        # The rest of the sentence is read without the visits it has already given.
+        for a, b in consumed:
+            text = text[:a] + " " * (b - a) + text[b:]
+        triggers = _triggers(text, rules)
+    if not triggers:
+        return out
+    nominal = _NOMINAL_VISIT.search(text)
+    if nominal and not any(nominal.start("who" if nominal.group("who") else "who2") <= r.start
+                           < nominal.end("who" if nominal.group("who") else "who2") + 1 for r in refs):
+        nominal = None
+    elif nominal:
+        who = "who" if nominal.group("who") else "who2"
+        visitor_only = [r for r in refs if nominal.start(who) <= r.start < nominal.end(who) + 1]
+        others = [r for r in refs if r not in visitor_only]
+        if others and not (_PLACE.search(nominal.group()) and place_code(nominal.group("place") or nominal.group("place2") or "", gazetteer)):
+            refs = others  # a visit by someone else, to a place we cannot pin: not their contact
+    if nominal:
+        who = "who" if nominal.group("who") else "who2"
+        place = nominal.group("place") or nominal.group("place2")
+        visitor = next((r for r in refs if nominal.start(who) <= r.start < nominal.end(who) + 1), None)
+        if visitor is not None:
+            solo = _solo_visit_to(cand, visitor, place, _within(triggers, nominal), base, publication, gazetteer,
+                                  rules, version)
+            if solo:
+                out += solo
+                refs = [r for r in refs if r.pid != visitor.pid]
+                triggers = [t for t in triggers if not (nominal.start() <= t[0] < nominal.end())]
+                if not triggers:
+                    return out
+    previous_people: list[_Ref] = []
+    previous: Mention | None = None
+    for cs, ce, link in _clauses(text):
+        relative = link == "relative"
+        clause_triggers = [t for t in triggers if cs <= t[0] < ce]
+        if not clause_triggers:
+            continue
+        people = _dedupe([p for p in implicit if cs <= p.start < ce] + [p for p in refs if cs <= p.start < ce])
+        antecedent = max((r for r in refs if r.start < cs), key=lambda r: r.start, default=None)
+        if relative and antecedent is not None:
+            people = _dedupe([replace(antecedent, start=cs)] + people)
+        elif previous_people and cs > 0:
+            latter = _LATTER.search(text, cs, ce)
+            former = _FORMER.search(text, cs, ce)
+            if latter:
+                people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
+            elif former:
+                people = _dedupe([replace(previous_people[0], start=former.start())] + people)
+            elif previous_people[0].pid not in {p.pid for p in people}:
+                # A clause without a subject of its own continues the last one's.
+                people = _dedupe([replace(previous_people[0], start=cs)] + people)
+        people = _with_story_subject(text, people, state)
+        people = _engaged(text, people, clause_triggers)
+        found = _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
+                                 state, rules, earlier, version)
+        if link == "sequel" and previous is not None and previous.status == "planned":
+            # "...arrives in France on Sunday before heading to Serbia": the sequel is planned
+            # too, in the month of the contact it follows.
+            month = previous.date.value[:7] if previous.date.value and len(previous.date.value) >= 7 else None
+            after = ResolvedDate(month, "month" if month else None, "inferred" if month else "unknown",
+                                 reason="after a planned contact")
+            found = [replace(m, status="planned", date=m.date if not (m.date.reason or "").startswith("undated")
+                             else after) for m in found]
+        out += found
+        if found:
+            previous = found[0]
+        previous_people = people or previous_people
+    return out
+
+
+def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, people: list[_Ref], base,
+                     publication, gazetteer, state: _State, rules: _Compiled, earlier: list[Mention],
+                     version: str) -> list[Mention]:
+    clause = text[cs:ce]
+    kind = _medium(text, triggers, people, state, earlier)
+    duration = _duration(clause)
+    sources = _sources(text)
+    topics = _topics(clause)
+
+    if len({p.country for p in people if p.country}) < 2:
+        # Not a contact between governments on its own. It may still add detail to
+        # the last mention ("The call lasted about 40 minutes, according to Axios."),
+        # or report a one-sided visit ("Pompeo will visit Ecuador").
+        if not people:
+            return []  # at most a detail of the last contact: the caller adds it
+        sub = Candidate(cand.start + cs, cand.start + ce, clause, cand.block_kind, cand.index)
+        shifted = [replace(p, start=p.start - cs) for p in people]
+        found = _solo_visit(sub, shifted, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], base,
+                            publication, gazetteer, rules, version, duration)
+        return [replace(m, evidence=cand.text, span=(cand.start, cand.end)) for m in found]
+
+    if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
+        return []  # cancelled, or asked about rather than reported
+    triggers = [t for t in triggers if not _receives_nobody(text, t, people)]
+    if not triggers:
+        return []  # "the presents we have received": received, but no one
+    if _ANAPHORIC.match(clause) and not earlier:
+        return []  # "The talks came hours after...": a teaser of a contact reported further on
+    if state.last and earlier and (_ANAPHORIC.match(clause) or _all_definite(text, triggers)) and \
+            {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
+        # "The talks came hours after...", "...put forward during the conversation": the contact
+        # just reported (the caller adds the detail).
+        return []
+    status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
+    date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
+    status = _after_publication(status, date, base)
+    if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
+        date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
+
+    people, flags = _holding_office(people, date, gazetteer)
+    people = _named_sides(clause, people, gazetteer)
+    if len({p.country for p in people if p.country}) < 2:
+        return []
+    out: list[Mention] = []
+    for group in _per_trigger(people, triggers, text) or _sides(people, kind, clause):
+        place, host = _place(clause, group, gazetteer, kind, state.speaker)
+        mtype = kind
+        if kind == "in-person":
+            mtype = "visit" if host else "meeting"
+        participants = _as_participants(group, gazetteer, date)
+        mention = Mention(
+            doc_id="",
+            type=mtype,
+            status=status,
+            participants=participants,
+            date=date,
+            evidence=cand.text,
+            span=(cand.start, cand.end),
+            duration_minutes=duration,
+            location=place,
+            host=gazetteer.country_name(host) if host else None,
+            sources=sources,
+            topics=topics,
+            level=_level(participants, gazetteer, date),
+            flags=tuple(sorted({flags[p.pid] for p in group if p.pid in flags})),
+            rules=version,
+        )
+        out.append(mention)
+        back = _back_reference(clause, base, publication, mention)
+        if back is not None:
+            out.append(back)
+    return out
+
+
+_DEFINITE_NOUN = re.compile(r"(?i)^(?:call|phone call|conversation|talks|meeting|discussions?|summit|visit|telephone conversation)$")
+
+
+def _all_definite(text: str, triggers) -> bool:
+    """Is every contact word a noun that points back ("the conversation", "their talks")?"""
+    nouns = [t for t in triggers if not re.match(r"(?i)speak|talk", t[3])]  # "Speaking about ..." is no contact word
+    return bool(nouns) and all(_DEFINITE_NOUN.match(t[3]) and
+               re.search(r"(?i)\b(?:the|this|that|their|his|her|today'?s|today’s)\s+(?:[\w-]+\s+){0,2}$",
+                         text[max(0, t[0] - 40):t[0]])
+               for t in nouns)
+
+
+def _per_trigger(people: list[_Ref], triggers, text: str) -> list[list[_Ref]]:
+    """ "...at the Japan-ROK Summit Meeting with A, and at the Japan-China Summit Meeting with
+    B": one contact per contact word that has counterparts of its own after "with"."""
+    if len(triggers) < 2 or len(people) < 3:
+        return []
+    bounds = [t[0] for t in triggers] + [len(text)]
+    segments = []
+    for i, t in enumerate(triggers):
+        objects = [p for p in people if t[1] <= p.start < bounds[i + 1]
+                   and re.search(r"\bwith\b", text[t[1]:p.start])]
+        if objects:
+            segments.append(objects)
+    if len(segments) < 2:
+        return []
+    taken = {p.pid for seg in segments for p in seg}
+    hubs = [p for p in people if p.pid not in taken]
+    if not hubs:
+        return []
+    hub = min(hubs, key=lambda p: p.start)
+    return [[hub] + seg for seg in segments if any(p.country != hub.country for p in seg)]
+
+
+def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
+    """The engagements among the people of a clause.
+
+    A call is between two sides: one subject calling a list of counterparts from
+    several countries made several calls. So is a visit (to one country at a time).
+    A meeting with several counterparts is one multilateral meeting, unless the text
+    says the meetings were bilateral or separate.
+    """
+    hub = min(people, key=lambda p: p.start)
+    others = [p for p in people if p.pid != hub.pid and p.country != hub.country]
+    countries = {p.country for p in others}
+    split = len(countries) > 1 and (kind == "call" or _SPLIT_MEETINGS.search(clause) or _is_visit_like(clause))
+    if not split:
+        return [people]
+    groups = []
+    for country in dict.fromkeys(p.country for p in others):
+        groups.append([hub] + [p for p in others if p.country == country])
+    return groups
+
+
+def _is_visit_like(clause: str) -> bool:
+    return re.search(r"\bvisit(?:s|ed|ing)?\b", clause, re.I) is not None and not _SUMMIT.search(clause)
+
+
+_WEAK_CALL = re.compile(r"(?i)^(?:spoke|speaks?|talk(?:ed)?|call(?:s|ed|ing)?)$")
+_IN_PERSON_CUE = re.compile(r"\b(?:in person|face[- ]to[- ]face|sidelines|on the margins|in (?:the )?(?:Kremlin|White House|Elysee|Élysée))\b", re.I)
+
+
+def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
+    """call or in-person: the medium of the contact word nearest the people."""
+    if re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcalls?\b", text) \
+            and not _IN_PERSON_CUE.search(text):
+        strong = [t for t in triggers if t[2] == "call"]
+        if strong:
+            return "call"
+    if people:
+        anchor = sorted(p.start for p in people)
+        def distance(t):
+            return min(abs(t[0] - a) for a in anchor)
+        nearest = min(triggers, key=distance)
+    else:
+        nearest = triggers[0]
+    if nearest[2] == "call" and _WEAK_CALL.match(nearest[3]) and re.match(r"\s+about\b", text[nearest[1]:]):
+        nearest = (nearest[0], nearest[1], "neutral", nearest[3])  # "spoke about": what, not how
+    if nearest[2] == "call":
+        if _WEAK_CALL.match(nearest[3]) and (_IN_PERSON_CUE.search(text) or any(t[2] != "call" for t in triggers
+                                                                              if abs(t[0] - nearest[0]) < 40)):
+            return "in-person"
+        return "call"
+    if nearest[2] == "neutral" and any(t[2] not in ("neutral", "call") for t in triggers):
+        return "in-person"  # "paid a working visit to Iraq, where he discussed with..."
+    if nearest[2] == "neutral":
+        if re.search(r"(?i)\b(?:a|an)\s+(?:\w+\s+)?$", text[max(0, nearest[0] - 20):nearest[0]]):
+            return "in-person" if _IN_PERSON_CUE.search(text) else "call"  # "had a conversation with"
+        if earlier and state is not None and state.last:
+            return "call" if earlier[state.last[0]].type == "call" else "in-person"
+        return "call" if not _IN_PERSON_CUE.search(text) else "in-person"
+    return "in-person"
