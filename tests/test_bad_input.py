@@ -229,3 +229,11 @@ def test_cli_html_page_of_20_mb(tmp_path):
     result = _run([str(path)])
     assert result.exit_code == 0, result.stderr
     assert time.perf_counter() - started < 60
+
+
+def test_noise_strip_keeps_offsets_with_case_changing_letters():
+    from readouts.clean.html import strip_noise
+
+    html = ("<p>\u0130stanbul talks</p><SCRIPT>var a = '<p>';</script ><p>after</p><!-- x -->"
+            "<style>p {}</STYLE><p>end</p><script>never closed")
+    assert strip_noise(html) == "<p>\u0130stanbul talks</p> <p>after</p>  <p>end</p> "

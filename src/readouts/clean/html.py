@@ -31,6 +31,7 @@ MAX_HTML_CHARS = 3_000_000
 # Inline images (base64 data URIs) can weigh megabytes in an attribute.
 _DATA_URI = re.compile(r"data:[\w/+.-]{1,40};base64,[A-Za-z0-9+/=\s]{256,}")
 _NOISE_START = re.compile(r"<(script|style|svg|noscript|template)\b|<!--", re.I)
+_NOISE_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style", "svg", "noscript", "template")}
 _BLOCK_TAGS = {"p", "head", "quote", "item", "cell", "code"}
 _CONTAINERS = {"list", "table", "row", "div", "graphic"}
 
@@ -53,22 +54,20 @@ def strip_noise(html: str) -> str:
     rest of the page for every unclosed tag).
     """
     html = _DATA_URI.sub("data:,", html)
-    low = html.lower()
     out = []
     pos = 0
     while True:
-        m = _NOISE_START.search(low, pos)
+        m = _NOISE_START.search(html, pos)
         if m is None:
             out.append(html[pos:])
             break
         out.append(html[pos:m.start()])
         if m.group(1) is None:  # a comment
-            end = low.find("-->", m.end())
+            end = html.find("-->", m.end())
             pos = end + 3 if end != -1 else len(html)
         else:
-            close = low.find("</" + m.group(1).lower(), m.end())
-            end = low.find(">", close) if close != -1 else -1
-            pos = end + 1 if end != -1 else len(html)
+            close = _NOISE_END[m.group(1).lower()].search(html, m.end())
+            pos = close.end() if close else len(html)
         out.append(" ")
         if pos >= len(html):
             break
