@@ -13,8 +13,6 @@ at their granularity. Two further rules of news writing:
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .records import Event, Mention, Publication, ResolvedDate
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, None: 0}

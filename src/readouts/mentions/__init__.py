@@ -11,7 +11,6 @@ leaders", "The call lasted...").
 The rules state things true of how news is written; they are not tuned to
 particular pages. Word lists live in ``data/rules/engagement.toml``.
 
-
 Modules, one job each: ``sentence`` (contact words, clauses, sides), ``people``
 (who takes part), ``dating`` (when, and whether it happened yet), ``places``
 (where, and the host of a visit), ``visits`` (visits a phrase gives on its own),
@@ -34,12 +33,8 @@ from .sentence import _mentions_in
 from .state import _State, _remember
 
 
-
-
 def extract_mentions(article: Article, publication: Publication, gazetteer) -> list[Mention]:
     """Every engagement mention of the article, in text order."""
-    from ..when import find_time_expressions, resolve_time  # noqa: F401 (import cost paid once)
-
     rules = compiled()
     version = f"{rules_version()}+{getattr(gazetteer, 'version', '?')}"
     base = publication.date

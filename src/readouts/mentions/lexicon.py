@@ -8,7 +8,6 @@ from functools import cache
 from ..rules import load_rules
 
 
-
 def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(words) + ")"
 

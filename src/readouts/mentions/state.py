@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from ..records import Mention
 
 
-
-
 @dataclass
 class _Ref:
     """A person found in the text, resolved on the base date."""
