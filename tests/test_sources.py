@@ -212,3 +212,8 @@ def test_public_surface():
     assert list(params) == ["path", "doc_id", "url", "published", "max_bytes"]
     assert params["max_bytes"].default == 50_000_000
     assert all(params[p].kind is inspect.Parameter.KEYWORD_ONLY for p in ("doc_id", "url", "published", "max_bytes"))
+
+
+def test_utf8_with_a_stray_byte_stays_utf8():
+    data = "Gespräch zwischen Müller und Ševčík über Zölle".encode("utf-8") + b" \x93quoted\x94."
+    assert decode_bytes(data, name="x") == "Gespräch zwischen Müller und Ševčík über Zölle \ufffdquoted\ufffd."

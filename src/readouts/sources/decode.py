@@ -79,7 +79,17 @@ def decode_bytes(data: bytes, *, name: str, charset: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         # Truncated files end in the middle of a character: accept that.
         if exc.start >= len(data) - 3:
-            return data[: exc.start].decode("utf-8")
+            try:
+                return data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    # UTF-8 with a few stray bytes (a pasted cp1252 quote) is still UTF-8: decoding
+    # it as cp1252 would garble every accented letter of the page.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    wide = sum(1 for c in lenient if c > "\x7f") - bad
+    if wide >= 3 and bad <= wide // 2:
+        return lenient
     meta = _META_CHARSET.search(head)
     if meta:
         encoding = _known_codec(meta.group(1).decode("ascii", "replace"))
