@@ -145,7 +145,7 @@ def _clean_label(label: str) -> str:
 # --------------------------------------------------------------------------- aliases
 
 _PARTICLES = frozenset("von van der den de da dos das do del della di la le du ter ten zu af".split())
-_ARABIC = frozenset("bin ibn bint ben al el".split())
+_ARABIC = frozenset("bin ibn bint ben al el sheikh sharif ould abu".split())
 _NAME_PARTICLES = frozenset(
     "al el bin ibn bint ben abu abd abdul ould ag wa de da do dos das del la le van von der den di y e".split()
 )
@@ -199,8 +199,8 @@ def name_forms(name: str, country: str | None) -> tuple[set[str], set[str], set[
                 i = next(k for k, w in enumerate(lc) if w in ("bin", "ibn", "bint"))
                 if i + 1 < len(core):
                     full.add(" ".join(core[: i + 2]))  # "Mohammed bin Salman"
-            if core != words:
-                full.add(" ".join(core))
+            if core != words and len(core) >= 2:
+                full.add(" ".join(core))  # a lone given name ("Prince Faisal") is royal only
             # "Al Thani", "Al Nahyan" are family names shared by the whole dynasty: no surname.
         return full, surnames, royal
     if len(words) == 1:
@@ -216,6 +216,8 @@ def name_forms(name: str, country: str | None) -> tuple[set[str], set[str], set[
                 full.add(" ".join(words[i - 1 :]))  # "Lula da Silva", "Fernández de Kirchner"
             break
     surnames.add(words[-1])
+    if "-" in words[-1] and not words[-1].split("-")[-1][:1].islower():
+        surnames.add(words[-1].split("-")[-1])  # "Dlamini-Zuma" is also "Zuma"
     if len(words) == 2 and "-" not in words[1]:
         full.add(f"{words[1]} {words[0]}")  # "Stefanishyna Olha": family name first in official lists
     if len(words) >= 3:

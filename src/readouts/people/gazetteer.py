@@ -325,11 +325,15 @@ class Gazetteer:
                 continue
             title = self._match_title(t, i)
             if title is not None:
-                tend, country, role, honorific = title
+                tend, country, role, honorific, explicit = title
                 name = self._match_name(t, tend, True, self._royal_after(t, i, tend), standalone)
+                # A name after a bare title keeps the title's role but not its default country
+                # ("Foreign Secretary Luis Videgaray" is Mexico's, not Britain's).
+                name_country = country if explicit else None
                 if name is not None:
                     nend, ids = name
-                    hits.append(self._hit(t, tend, nend, "name", ids, country, role, t.text[t.starts[i]:t.ends[tend - 1]]))
+                    hits.append(self._hit(t, tend, nend, "name", ids, name_country, role,
+                                          t.text[t.starts[i]:t.ends[tend - 1]]))
                     i = nend
                     continue
                 unknown_end = self._unknown_name(t, tend)
@@ -341,8 +345,15 @@ class Gazetteer:
                         inner = self._match_name(t, k, True, False, standalone)
                         if inner is not None and inner[0] == unknown_end:
                             ids = inner[1]
+                            if unknown_end - k == 1:
+                                # A surname alone: only people whose given name is in the run
+                                # ("Retno Lestari Priansari Marsudi"; not Juan Carlos Holguín
+                                # for "Maria Angela Holguin").
+                                run = set(t.keys[tend:unknown_end])
+                                ids = tuple(p for p in ids if name_key(self._people[p].name)[:1]
+                                            and name_key(self._people[p].name)[0] in run)
                             break
-                    hits.append(self._hit(t, tend, unknown_end, "name", ids, country, role,
+                    hits.append(self._hit(t, tend, unknown_end, "name", ids, name_country, role,
                                           t.text[t.starts[i]:t.ends[tend - 1]]))
                     i = unknown_end
                     continue
@@ -402,6 +413,8 @@ class Gazetteer:
             end = ends[length - 1]
             if keys[end - 1] in _LOWER_PARTICLES and not caps[end - 1]:
                 continue
+            if end < n and t.joined[end]:
+                continue  # "Pierre" of "Pierre-Louis" is not a name on its own
             ids = self._admit(t, i, end, entry, after_title or standalone, royal)
             if ids:
                 return end, ids
@@ -472,7 +485,7 @@ class Gazetteer:
         return best
 
     def _match_title(self, t: Tokens, i: int):
-        """A title phrase at token i: (end, country, role, honorific_only) or None."""
+        """A title phrase at token i: (end, country, role, honorific_only, country_explicit) or None."""
         keys, caps = t.keys, t.caps
         if keys[i] not in self._title_first:
             return None
@@ -491,8 +504,8 @@ class Gazetteer:
                 k += 1
             sub = self._match_title(t, k) if k < n and keys[k] != "the" else None
             if sub is not None and sub[0] > k:
-                return sub[0], sub[1], sub[2], sub[3]
-            return k, None, None, True
+                return sub
+            return k, None, None, True, False
         # BODY HEAD: "UN Secretary-General", "the U.N. chief", "European Commission President".
         body = self._longest(self._bodies, t, j)
         if body is not None and caps[j]:
@@ -501,7 +514,7 @@ class Gazetteer:
             if head is not None:
                 hend, hkey = head
                 org, role = self._body_overrides.get((tuple(keys[j:bend]), hkey), (org, role))
-                return hend, org, role, False
+                return hend, org, role, False, True
         # COUNTRY ['s] ROLE: "Israeli Prime Minister", "Japan's prime minister".
         mod = self._longest(self._countries, t, j) if caps[j] else None
         if mod is None and caps[j]:
@@ -514,15 +527,17 @@ class Gazetteer:
             role = self._longest(self._roles, t, k)
             if role is not None:
                 rend, (rname, _default) = role
+                while rend < n and keys[rend] in ("elect", "designate") and t.joined[rend]:
+                    rend += 1
                 if (keys[mod[0] - 1],) == ("european",) and rname == "head_of_state":
                     return None
-                return rend, iso, rname, False
+                return rend, iso, rname, False, True
             # "European Council President" etc. via a country-like modifier.
             head = self._longest(self._body_head_table, t, k, 3)
             if head is not None:
                 ov = self._body_overrides.get((tuple(keys[j:mend]), head[1]))
                 if ov is not None:
-                    return head[0], ov[0], ov[1], False
+                    return head[0], ov[0], ov[1], False, True
             return None
         # ROLE [of [the] COUNTRY|PLACE|BODY]: "the Emir of Qatar", "Crown Prince of Abu Dhabi".
         role = self._longest(self._roles, t, j)
@@ -535,11 +550,13 @@ class Gazetteer:
                     k += 1
                 b = self._longest(self._bodies, t, k)
                 if b is not None:
-                    return b[0], b[1][0], b[1][1], False
+                    return b[0], b[1][0], b[1][1], False, True
             return None
         rend, (rname, default) = role
         if not (has_the or caps[j]):
             return None
+        while rend < n and keys[rend] in ("elect", "designate") and t.joined[rend]:
+            rend += 1  # "President-elect", "Foreign Secretary-designate": not yet in office
         if rend < n and keys[rend] == "of":
             k = rend + 1
             if k < n and keys[k] == "the":
@@ -549,7 +566,7 @@ class Gazetteer:
                 if b is not None:
                     org, brole = b[1]
                     role_here = brole if rname in ("head_of_state", "secretary_general") else rname
-                    return b[0], org, role_here, False
+                    return b[0], org, role_here, False, True
                 c = self._longest(self._countries, t, k) or self._longest(self._places, t, k)
                 if c is None:
                     # "Prime Minister of the Republic of Bulgaria", "King of the Hashemite
@@ -560,8 +577,8 @@ class Gazetteer:
                     if m > k and m < n and keys[m] == "of":
                         c = self._longest(self._countries, t, m + 1)
                 if c is not None:
-                    return c[0], c[1], rname, False
-        return rend, default, rname, False
+                    return c[0], c[1], rname, False, True
+        return rend, default, rname, False, False  # a default country ("Secretary of State")
 
     # ------------------------------------------------------------------ resolving
     def resolve(self, text: str, on=None, context: ResolveContext | None = None) -> Resolution:
@@ -604,7 +621,13 @@ class Gazetteer:
             return Resolution("unknown", reason="name not in the gazetteer")
         people = [self._people[p] for p in hit.person_ids]
         loose = hit.role == "head_of_state" and (hit.title or "").lower().split()[-1:] in (["president"], ["pres."])
-        return self._pick(people, rng, ctx, hit.role, hit.country, loose)
+        if hit.country and len(hit.text.split()) == 1 and not any(
+                o.country == hit.country for p in people for o in p.offices):
+            # "Iranian Foreign Minister Mohammad": nobody of that name ever held office there;
+            # the person is one the gazetteer lacks, not one of the namesakes elsewhere.
+            return Resolution("unknown", reason=f"no {hit.text} known in an office of {hit.country}")
+        word = (hit.title or "").lower().replace("-", " ").split()[-1:] if hit.title else []
+        return self._pick(people, rng, ctx, hit.role, hit.country, loose, word[0] if word else None)
 
     def _resolve_title(self, role, country, rng, ctx, president: bool = False) -> Resolution:
         if role is None:
@@ -665,7 +688,8 @@ class Gazetteer:
                 return ids[pid]
         return None
 
-    def _pick(self, people: list[Person], rng, ctx: ResolveContext, role, country, loose=False) -> Resolution:
+    def _pick(self, people: list[Person], rng, ctx: ResolveContext, role, country, loose=False,
+              title_word: str | None = None) -> Resolution:
         def fits(o: Office) -> bool:
             # "President X" may be the head of a body or a government; "King X" is a head of state.
             if role == "leader":
@@ -689,6 +713,15 @@ class Gazetteer:
         if len(in_office) == 1:
             p, os = in_office[0]
             return self._resolved(p, rng, self._main_office(os, role), None, os)
+        if len(in_office) > 1 and title_word and title_word not in _HONORIFIC_WORDS:
+            # "President Bush": the George W. Bush whose office is called president, not the
+            # Cayman premier; "President Kim" in Seoul: Kim Dae-jung, not Kim Jong Il.
+            titled = [(p, os) for p, os in in_office if any(title_word in (o.title or "").lower() for o in os)]
+            if titled:
+                in_office = titled
+            if len(in_office) == 1:
+                p, os = in_office[0]
+                return self._resolved(p, rng, self._main_office(os, role), None, os)
         if len(in_office) > 1:
             cands = [p for p, _ in in_office]
             pick = self._by_recent(cands, ctx)
@@ -740,6 +773,7 @@ class Gazetteer:
         return Resolution("resolved", person=p, office=office, level=level, reason=reason)
 
 
+_HONORIFIC_WORDS = frozenset("mr. mrs. ms. dr. mr mrs ms dr sir dame sheikh shaikh lord lady his her".split())
 _STATE_FORM_WORDS = frozenset(
     "republic kingdom state states federal federation islamic people's peoples democratic socialist united "
     "sultanate emirate principality grand duchy commonwealth hashemite arab bolivarian plurinational".split()

@@ -80,7 +80,7 @@ class Tokens:
     "." (punctuation) or "i" (an initial such as "R.").
     """
 
-    __slots__ = ("text", "starts", "ends", "keys", "caps", "kinds", "raw")
+    __slots__ = ("text", "starts", "ends", "keys", "caps", "kinds", "raw", "joined")
 
     def __init__(self, text: str):
         self.text = text
@@ -90,6 +90,7 @@ class Tokens:
         caps: list[bool] = []
         kinds: list[str] = []
         raw: list[str] = []
+        joined_to_previous: list[bool] = []
         n = len(text)
         joined = False
         consumed = 0  # end of a period already taken into "Mr." or "R."
@@ -132,6 +133,7 @@ class Tokens:
             cap = tok[:1].isupper()
             if joined and kind == "w":
                 cap = cap or caps[-1]
+            joined_to_previous.append(joined)
             joined = False
             starts.append(s)
             ends.append(e)
@@ -142,6 +144,7 @@ class Tokens:
         self.starts, self.ends, self.keys, self.caps, self.kinds, self.raw = (
             starts, ends, keys, caps, kinds, raw,
         )
+        self.joined = joined_to_previous  # token i continues a hyphenated word ("Pierre-Louis")
 
     def __len__(self) -> int:
         return len(self.keys)
