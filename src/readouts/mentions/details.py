@@ -31,6 +31,16 @@ _TOPIC = re.compile(
     re.I,
 )
 _TOPIC_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
+# Where what was discussed ends: the attribution ("..., the readout said", "per a White House
+# readout", "tweeted Ramaphosa"), a time or a new clause.
+_TOPIC_END = re.compile(
+    r",?\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:readout|statement|spokes\w+|office|ministry|presidency)\s+"
+    r"(?:said|added|says|noted)|per\s+(?:the|a|an)\b|according to\b|(?:[A-Z][\w.]*\s+){1,3}(?:said|added|says|noted)\b"
+    r"|(?:said|tweeted|added|wrote)\s+[A-Z]|which\b|who\b|during which\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\bin (?:a|an|their|the) (?:call|conversation|meeting|talks)\b)"
+)
+_NOT_TOPICS = frozenset("per leaders officials others sides counterparts parties president minister".split())
+_TOPIC_LEAD = re.compile(r"^(?:including|such as|notably|in particular|namely|also|both|the|a|an|their|its|his|her)\s+", re.I)
 
 
 def _refers_back(text: str, mtype: str) -> bool:
@@ -75,12 +85,23 @@ def _topics(text: str) -> tuple[str, ...]:
     m = _TOPIC.search(text)
     if not m:
         return ()
+    topic = m.group("topic")
+    end = _TOPIC_END.search(topic)
+    if end:
+        topic = topic[:end.start()]
     out = []
-    for part in _TOPIC_SPLIT.split(m.group("topic")):
-        part = part.strip(" \"'“”‘’").rstrip(",")
-        part = re.sub(r"^(?:the|a|an|their|its|his|her)\s+", "", part, flags=re.I)
-        if 2 < len(part) <= 60 and len(part.split()) <= 7:
-            out.append(part[0].lower() + part[1:] if not part[:2].isupper() else part)
+    for part in _TOPIC_SPLIT.split(topic):
+        part = part.strip(" \"'“”‘’()").rstrip(",")
+        while _TOPIC_LEAD.match(part):
+            part = _TOPIC_LEAD.sub("", part, count=1)
+        words = part.split()
+        if not words or len(part) < 3 or len(part) > 60 or len(words) > 7:
+            continue
+        if words[-1].lower() in ("of", "in", "on", "for", "to", "the", "a", "with", "between"):
+            continue  # a phrase cut short
+        if len(words) == 1 and part.islower() and part in _NOT_TOPICS:
+            continue
+        out.append(part)
         if len(out) == 5:
             break
     return tuple(out)
