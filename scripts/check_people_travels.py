@@ -22,9 +22,9 @@ from readouts.people.build import default_raw_dir
 ROLES = {"head_of_state", "head_of_government", "foreign_minister"}
 
 
-def main() -> None:
-    show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
-    gz = load_gazetteer()
+def check(gz=None) -> tuple[collections.Counter, dict, list[str]]:
+    """Counts over all titled names of the travel remarks since 1995, per role, and the disagreements."""
+    gz = gz or load_gazetteer()
     folder = default_raw_dir() / "HistoryAtState__travels"
     counts: collections.Counter = collections.Counter()
     by_role: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -59,6 +59,12 @@ def main() -> None:
                 by_role[hit.role]["agrees" if fits else "disagrees"] += 1
                 if not fits:
                     bad.append(f"{day} {host} {hit.title} {hit.text!r} -> {r.person.name} {sorted(held) or 'no office'}")
+    return counts, by_role, bad
+
+
+def main() -> None:
+    show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
+    counts, by_role, bad = check()
     print(f"titled names in the remarks since 1995: {counts['titled names']}")
     for k in ("office agrees", "office disagrees", "ambiguous", "unknown", "name not in the gazetteer"):
         print(f"  {k}: {counts[k]}")

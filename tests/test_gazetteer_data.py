@@ -58,3 +58,25 @@ def test_names_are_trimmed_and_office_countries_of_core_states_are_named():
         for o in p.offices:
             if o.country in G20_P5_EU:
                 assert gz.country_name(o.country)
+
+
+def test_offices_agree_with_the_state_department_travel_records():
+    """Titled names in the Secretary of State's trip remarks ("Met with Foreign Minister
+    Guido Westerwelle") resolve to people holding that office on the trip's day."""
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from readouts.people.build import default_raw_dir
+
+    if not (default_raw_dir() / "HistoryAtState__travels").is_dir():
+        pytest.skip("raw travel records not found (../shared absent)")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from check_people_travels import check as travels_check
+
+    counts, _, bad = travels_check(load_gazetteer())
+    agree, disagree = counts["office agrees"], counts["office disagrees"]
+    assert agree >= 1500
+    assert agree / (agree + disagree) >= 0.93, bad[:20]
+    assert counts["ambiguous"] <= 30
