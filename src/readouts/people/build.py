@@ -13,7 +13,13 @@ Sources, joined on Wikidata ids (see SOURCE.md in the raw folder):
 * foreign ministers in office in Aug/Dec 2022 (files 5, 6, 13) for countries the
   curated rows do not cover;
 * UN Secretaries-General and WTO Directors-General: ``holders21.csv`` (file 7);
+* which office a country's effective leader holds: REIGN (file 8), by name and date;
+* spelling variants: Phoenix (file 9, by name and country) and the State Department
+  visits (file 15, by name, date and country);
 * curated rows in ``src/readouts/data/people/*.csv`` (one source note per row).
+
+A curated QID must appear in some raw file (the build refuses a guessed one);
+people the files lack get ``local:<slug>`` ids.
 
 Rule for English names: a curated name wins; otherwise the label the most source
 versions agree on (Wikidata labels break ties over Wikipedia titles); otherwise the
