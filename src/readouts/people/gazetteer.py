@@ -437,11 +437,9 @@ class Gazetteer:
                 continue
             if kind == SURNAME_FIRST and followed_by_cap:
                 continue  # "Han Duck-soo" is not Han Zheng: the family name comes first
-            if kind == SHORT_ALIAS and before_unknown and not after_title:
-                continue  # "Francis Fukuyama" is not Pope Francis
             if kind in (SURNAME, WEAK, SHORT_ALIAS) and before_unknown and (not after_title or end - i == 1):
-                # "Francis Fukuyama"; and after a title, "President Petro Porochenko" is a
-                # misspelt or unknown full name, not Gustavo Petro.
+                # "Francis Fukuyama" is not Pope Francis; and after a title, "President Petro
+                # Porochenko" is a misspelt or unknown full name, not Gustavo Petro.
                 continue
             if kind == WEAK and not after_title:
                 if at_start or followed_by_cap or all_caps:
