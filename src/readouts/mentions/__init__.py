@@ -19,6 +19,8 @@ while reading), ``lexicon`` (the compiled rules).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ..find import is_candidate, sentences
@@ -42,6 +44,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     state = _State(home=url_country(article.url))
     mentions: list[Mention] = []
     state.text = article.text
+    state.place_home = _first_place_country(sents, gazetteer)
     for cand in sents:
         state.index = cand.index
         state.pos = cand.start
@@ -67,6 +70,19 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+def _first_place_country(sents, gazetteer) -> str | None:
+    """The country of a dateline or an address line at the top of the page ("LONDON —",
+    "10 Downing Street", "Moscow, Russia")."""
+    for c in sents[:6]:
+        m = re.match(r"\s*(?P<place>[A-Z0-9][A-Za-z0-9 .'’-]{2,40}?)\s*(?:,|—|–|--|\(|$)", c.text[:80])
+        if m and (len(c.text) < 60 or m.group("place").isupper()):
+            place = m.group("place")
+            code = place_code(place.title() if place.isupper() else place, gazetteer)
+            if code is not None:
+                return code
+    return None
 
 
 def _exchange(state: _State, sents, base, publication: Publication, gazetteer, version: str) -> list[Mention]:

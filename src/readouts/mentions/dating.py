@@ -12,7 +12,7 @@ from .state import _State
 # "...for the first time since Dec. 23", "their first call since March": the words
 # right before a "since" expression that make it an earlier contact of the same people.
 _BACK_REF_LEAD = re.compile(
-    r"\bfirst (?:time|call|conversation|phone call|telephone conversation|talks?|meeting|contact|"
+    r"\bfirst (?:[a-z-]+ ){0,2}?(?:time|call|conversation|phone call|telephone conversation|talks?|meeting|contact|"
     r"face-to-face meeting|in-person meeting|direct contact)(?: \w+){0,3}\s*$",
     re.IGNORECASE,
 )

@@ -67,14 +67,43 @@ def _nationality(word: str) -> bool:
         return False
 
 
+_FORMER_TITLE = re.compile(r"(?i)\b(?:former|ex-|one-time|then-candidate|candidate|presidential nominee)\s*(?:[\w.’'-]+\s+){0,4}$")
+
+# "Israeli Strategic Affairs Minister Ron Dermer": a minister-level title with a nationality
+# and a name, when the people layer knows neither the title nor the name.
+_TITLED_OFFICIAL = re.compile(
+    r"\b(?P<nat>[A-Z][a-z]+)\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|National Security Adviser|"
+    r"National Security Advisor|Vice President|Deputy Prime Minister|Crown Prince))\s+(?:Dr\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:bin|al|de|da|van|von|der)?\s*[A-Z][\w'’-]+){1,3})"
+)
+
+
+def _titled_officials(text: str, hits, on, gazetteer) -> list[_Ref]:
+    out = []
+    for m in _TITLED_OFFICIAL.finditer(text):
+        if any(h.start < m.end("name") and m.start("name") < h.end for h in hits):
+            continue  # the scan has it
+        code = gazetteer.country_code(m.group("nat"))
+        if code is None:
+            continue
+        name = m.group("name")
+        if gazetteer.country_code(name.split()[0]) or _is_time_word(name.split()[-1]):
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+        out.append(_Ref(f"local:{slug}", name, code, name, m.start("name"), "minister", titled=True))
+    return out
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, in text order."""
     from ..people import ResolveContext
 
     refs: list[_Ref] = []
     seen: set[str] = set()
-    # "the Prime Minister" is the home country's: the story subject's, else the page's.
-    homes = [c for c in dict.fromkeys((state.subject.country if state.subject is not None else None, state.home)) if c]
+    # "the Prime Minister" is the home country's: the story subject's, else the page's
+    # address's, else the country of the first place the page names ("10 Downing Street").
+    homes = [c for c in dict.fromkeys((state.subject.country if state.subject is not None else None, state.home,
+                                        state.place_home)) if c]
     contexts = [ResolveContext(country=c, recent=tuple(state.recent[-8:])) for c in homes] or [ResolveContext()]
     context = contexts[0]
     hits = gazetteer.scan(text)
@@ -96,9 +125,16 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
                     break
             if ref is None:
                 continue
+        if _FORMER_TITLE.search(text[max(0, hit.start - 45):hit.start]) or re.match(r"[-\s]elect\b", text[hit.end:hit.end + 7]):
+            # "former U.S. President Donald Trump", "President-elect": no office at the time of writing.
+            ref = replace(ref, role=None, titled=False, former=True)
         # Every occurrence is kept: who a clause is about depends on where a name stands.
         refs.append(ref)
         seen.add(ref.pid)
+    for ref in _titled_officials(text, hits, on, gazetteer):
+        refs.append(ref)
+        seen.add(ref.pid)
+    refs.sort(key=lambda r: r.start)
     if "s of " in text:
         for ref in _plural_titles(text, on, gazetteer):
             if ref.pid not in seen:
@@ -321,6 +357,8 @@ def _holding_office(people: list[_Ref], date: ResolvedDate, gazetteer) -> tuple[
         return people, {}
     kept, flags = [], {}
     for p in people:
+        if p.former:
+            continue  # "former President X": out of office when the text was written
         try:
             person = gazetteer.person(p.pid)
         except KeyError:

@@ -17,6 +17,7 @@ class _Ref:
     start: int  # offset in the sentence
     role: str | None = None
     titled: bool = False  # the text gives an office with the name ("Crown Prince Mishal")
+    former: bool = False  # "former President X", "President-elect X": not in office as written
 
 
 @dataclass
@@ -30,6 +31,7 @@ class _State:
     pos: int = 0  # where the sentence being read starts
     index: int = 0  # the sentence being read
     home: str | None = None  # the country the page's address points to
+    place_home: str | None = None  # the country of the first place the page names
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # mentions of each person so far
     speakers: dict = field(default_factory=dict)  # pid -> (speaker, first turn) of a transcript
