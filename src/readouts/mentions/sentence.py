@@ -240,8 +240,12 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         # "The talks came hours after...", "...put forward during the conversation": the contact
         # just reported (the caller adds the detail).
         return []
-    status = _status(clause, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], rules)
-    date = _date(clause, base, publication, status, [(a - cs, b - cs, m, w) for a, b, m, w in triggers])
+    # The status and date are those of the contact words of the medium found: in "spoke by
+    # phone on Sunday and said Turkey was ready to host talks", "to host talks" is not the call.
+    own = [t for t in triggers if (t[2] == "call") == (kind == "call") or t[2] == "neutral"] or triggers
+    local = [(a - cs, b - cs, m, w) for a, b, m, w in own]
+    status = _status(clause, local, rules)
+    date = _date(clause, base, publication, status, local)
     status = _after_publication(status, date, base)
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
