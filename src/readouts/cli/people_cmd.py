@@ -1,6 +1,7 @@
 """``readouts resolve`` and ``readouts gazetteer build``."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -13,7 +14,8 @@ from . import cli
 @cli.command()
 @click.argument("name")
 @click.option("--on", "on", metavar="DATE", default=None,
-              help="The date (YYYY-MM-DD, YYYY-MM or YYYY) on which the office is held.")
+              help="The date (YYYY-MM-DD, YYYY-MM or YYYY) on which the office is held "
+                   "(default: today; 'any' for any time).")
 @click.option("--country", metavar="ISO3", default=None,
               help="The document's home country, for titles without one (\"the prime minister\").")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (see DESIGN.md).")
@@ -33,6 +35,10 @@ def resolve(name: str, on: str | None, country: str | None, as_json: bool) -> No
 
     gz = load_gazetteer()
     ctx = ResolveContext(country=country.upper()) if country else None
+    if on is None:
+        on = dt.date.today().isoformat()
+    elif on.lower() == "any":
+        on = None
     try:
         res = gz.resolve(name, on=on, context=ctx)
     except ValueError as exc:
