@@ -57,6 +57,8 @@ def _dated_back_references(cand: Candidate, refs, state: _State, mentions: list[
                            span=(cand.start, cand.end), duration_minutes=None, location=None,
                            host=None, sources=(), topics=(), flags=("back-reference",)))
     return out
+
+
 def _with_time(text: str, end: int) -> int:
     """The end of a phrase together with a time expression right after it ("... in March")."""
     from ..when import find_time_expressions
@@ -114,6 +116,9 @@ _REPORT_DATE_AFTER = re.compile(r"\s+" + _REPORT_VERBS + r"\b", re.I)
 _PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
 
 
+_SPAN_SINCE_FIRST = re.compile(r"(?i)\bfirst\b")
+
+
 def _date(text: str, base, publication: Publication, status: str, triggers) -> ResolvedDate:
     from ..when import find_time_expressions, resolve_time
 
@@ -125,6 +130,11 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     for expr in find_time_expressions(text):
         if expr.kind == "since" or getattr(expr, "role", None) == "dateline" or _DATELINE.match(text[:expr.start]):
             continue  # "since X" dates an earlier contact or a period; a dateline dates the page
+        if re.search(r"\bsince\b", text[trig:expr.start]) or _SPAN_SINCE_FIRST.search(text[:expr.start]) \
+                and re.match(r"(?i)in (?:\w+ ){0,3}(?:years?|months?|weeks?|decades?)\b", expr.text):
+            # "their first conversation since Trump returned ... in January"; "the first talks
+            # between the two in five years": the length of a silence, not the contact's day.
+            continue
         if _REPORT_DATE.search(text[max(0, expr.start - 12):expr.start]) or _REPORT_DATE_AFTER.match(text, expr.end):
             # "said on May 2", "on Tuesday announced": the day of the report, which dates a
             # contact reported as done only when nothing else does.

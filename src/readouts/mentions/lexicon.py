@@ -13,6 +13,8 @@ def _alternation(words: list[str]) -> str:
 
 
 @dataclass(frozen=True)
+
+
 class _Compiled:
     triggers: dict[str, re.Pattern]
     exclude: re.Pattern
@@ -22,6 +24,8 @@ class _Compiled:
 
 
 @cache
+
+
 def compiled() -> _Compiled:
     r = load_rules()
     flags = re.IGNORECASE

@@ -67,7 +67,9 @@ def _nationality(word: str) -> bool:
         return False
 
 
-_FORMER_TITLE = re.compile(r"(?i)\b(?:former|ex-|one-time|then-candidate|candidate|presidential nominee)\s*(?:[\w.’'-]+\s+){0,4}$")
+_FORMER_TITLE = re.compile(
+    r"(?i)\b(?:former|ex-|one-time|then-candidate|candidate|presidential nominee|[\w]+-elect)\s*(?:[\w.’'-]+\s+){0,4}$"
+)
 
 # "Israeli Strategic Affairs Minister Ron Dermer": a minister-level title with a nationality
 # and a name, when the people layer knows neither the title nor the name.

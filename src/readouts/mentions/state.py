@@ -7,6 +7,8 @@ from ..records import Mention
 
 
 @dataclass
+
+
 class _Ref:
     """A person found in the text, resolved on the base date."""
 
@@ -21,6 +23,8 @@ class _Ref:
 
 
 @dataclass
+
+
 class _State:
     subject: _Ref | None = None  # the first person of the story (its protagonist)
     speaker: _Ref | None = None  # the current speaker of a transcript
