@@ -217,3 +217,21 @@ def test_public_surface():
 def test_utf8_with_a_stray_byte_stays_utf8():
     data = "Gespräch zwischen Müller und Ševčík über Zölle".encode("utf-8") + b" \x93quoted\x94."
     assert decode_bytes(data, name="x") == "Gespräch zwischen Müller und Ševčík über Zölle \ufffdquoted\ufffd."
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_document_or_an_input_error(data):
+    from readouts.errors import InputError
+    from readouts.sources import document_from_bytes
+
+    try:
+        doc = document_from_bytes(data, doc_id="x")
+    except InputError as err:
+        assert err.code in ("empty", "binary", "too-large") and str(err).startswith("x: ")
+        return
+    assert isinstance(doc.content, str) and doc.content.strip()
+    doc.content.encode("utf-8")  # writable
