@@ -81,6 +81,11 @@ def _dated_by_story(mentions: list[Mention], state: _State, base, publication: P
             if (m.date.reason or "").startswith("undated") else m for m in mentions]
 
 
+# "among the first foreign ministers to meet Rubio", "the last leader to visit": a
+# distinction in the past, not a plan.
+_DISTINCTION = re.compile(r"(?i)\b(?:first|last|only|latest)\b(?:\s+[\w-]+){0,4}\s*$")
+
+
 def _status(text: str, triggers, rules: _Compiled) -> str:
     """planned when a future marker governs a contact word, else occurred.
 
@@ -90,7 +95,8 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     A past-tense contact verb outweighs a distant marker.
     """
     for start, end, _, word in triggers:
-        before = list(rules.planned.finditer(text, max(0, start - 60), end))
+        before = [m for m in rules.planned.finditer(text, max(0, start - 60), end)
+                  if not _DISTINCTION.search(text[max(0, m.start() - 60):m.start()])]
         if not before:
             # A future marker governs the rest of its clause ("will address Parliament on
             # Wednesday before a summit with Starmer"), unless a past-tense verb intervenes.

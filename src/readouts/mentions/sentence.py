@@ -35,6 +35,10 @@ from .visits import (
 )
 
 
+_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_GROUP_OF_N = re.compile(r"(?i)\bthe (?P<n>three|four|five|six|seven)(?: (?:leaders|heads of state|heads of government|ministers|presidents))?\b")
+
+
 def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
     """Contact words of a sentence as (start, end, medium, word), exclusions removed."""
     excluded = [m.span() for m in rules.exclude.finditer(text)]
@@ -94,6 +98,20 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     # transcript ("I spoke with..."), the story's subject ("He met...").
     implicit: list[_Ref] = []
     group = _GROUP_REF.search(text)
+    crowd = _GROUP_OF_N.search(text)
+    if crowd and earlier:
+        # "the four leaders joined a video conference with Zelensky": the people of the last
+        # contacts reported, as many as the text counts.
+        n = _COUNT_WORDS[crowd.group("n").lower()]
+        seen: dict[str, _Ref] = {}
+        for m in reversed(earlier):
+            for r in _participants_of(m, state):
+                seen.setdefault(r.pid, r)
+            if len(seen) >= n:
+                break
+        if len(seen) == n:
+            implicit += [replace(r, start=crowd.start()) for r in seen.values()]
+            group = None
     if group and state.last and earlier:
         # "The two leaders" are the pair the story is about: its lead contact's, when that
         # was a pair; else the last contact's.
@@ -330,6 +348,8 @@ def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
     hub = min(people, key=lambda p: p.start)
     others = [p for p in people if p.pid != hub.pid and p.country != hub.country]
     countries = {p.country for p in others}
+    if _CONFERENCE.search(clause):
+        return [people]  # a video conference several joined is one contact
     split = len(countries) > 1 and (kind == "call" or _SPLIT_MEETINGS.search(clause) or _is_visit_like(clause))
     if not split:
         return [people]
@@ -337,6 +357,9 @@ def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
     for country in dict.fromkeys(p.country for p in others):
         groups.append([hub] + [p for p in others if p.country == country])
     return groups
+
+
+_CONFERENCE = re.compile(r"(?i)\b(?:video ?conference|videoconference|conference call|virtual (?:summit|meeting)|joined (?:a|the) (?:call|video))")
 
 
 def _is_visit_like(clause: str) -> bool:
