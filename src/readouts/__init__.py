@@ -25,13 +25,10 @@ from .pipeline import extract, process  # noqa: E402
 
 
 def resolve(mention: str, *, on=None, context=None):
-    """Who a name or title meant on a date (see ``readouts.people.resolve``)."""
-    import datetime as _dt
-
+    """Who a name or title meant on a date: a date, or an ISO string at day, month or
+    year precision ("2024-01-19", "2024-01", "2024"). See ``readouts.people.resolve``."""
     from .people import resolve as _resolve
 
-    if isinstance(on, str):
-        on = _dt.date.fromisoformat(on)
     return _resolve(mention, on=on, context=context)
 
 
