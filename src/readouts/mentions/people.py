@@ -32,6 +32,8 @@ def _part_of_longer_name(text: str, hit) -> bool:
     The people layer already reads titles and full names; this guards the
     surname-only hits it lets through.
     """
+    if re.search(r"\b(?:bin|ibn|bint|ben)\s+$", text[max(0, hit.start - 6):hit.start]):
+        return True  # "Mohammed bin Salman bin Abdulaziz": the father's name in a patronymic
     if " " in hit.text.strip() or hit.title:
         return False
     if _is_time_word(hit.text):
@@ -51,7 +53,7 @@ _TIME_WORDS = frozenset(
 
 
 # What may stand between a title and its name: "of the Republic of Bulgaria ".
-_TITLE_OF = re.compile(r"\s*(?:,\s*)?(?:(?:of|the|for|and|[A-Z][\w'’.-]*)\s+){0,7}")
+_TITLE_OF = re.compile(r"\s*(?:,\s*)?(?:(?:of|the|for|and|von|der|van|de|da|bin|al|[A-Z][\w'’.-]*)\s+){0,7}")
 
 
 def _is_time_word(word: str) -> bool:
@@ -116,7 +118,7 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
                 and _TITLE_OF.fullmatch(text[hit.end:hits[k + 1].start]):
             continue  # "Prime Minister of the Republic of Bulgaria Kiril Petkov": the title of the name
         if hit.kind == "name" and not hit.person_ids:
-            ref = _untracked(hit, on, gazetteer, context)
+            ref = _untracked(hit, on, gazetteer, context) or _inner_name(text, hit, on, gazetteer, context, state)
             if ref is None:
                 continue
         else:
@@ -198,6 +200,19 @@ def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
 
 
 _NAME_SHAPE = re.compile(r"(?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)(?: (?:[A-Z][\w'’.-]+|bin|al|de|da|von|der|van|el)){1,4}")
+
+
+def _inner_name(text: str, hit, on, gazetteer, context, state) -> _Ref | None:
+    """A known name inside an unknown run of capitalised words ("Royal Highness Prince
+    Mohammed bin Salman bin Abdulaziz Al Saud"): read again from each later word."""
+    for m in re.finditer(r"\s+(?=[A-Z])", hit.text):
+        start = hit.start + m.end()
+        for inner in gazetteer.scan(text[start:start + 80]):
+            if inner.kind == "name" and inner.person_ids and inner.start < hit.end - start + 1:
+                shifted = replace(inner, start=inner.start + start, end=inner.end + start)
+                return _resolved_ref(shifted, on, gazetteer, context, state)
+            break
+    return None
 
 
 def _untracked(hit, on, gazetteer, context) -> _Ref | None:
