@@ -23,13 +23,16 @@ def _iso_date(ctx, param, value):
 
 
 def _documents(files, manifest, url, published):
-    from ..sources import read_document, read_manifest
     from ..errors import InputError
     from ..records import DocumentError
+    from ..sources import iter_documents, read_document, read_manifest
 
     if manifest:
         yield from read_manifest(manifest)
     for f in files:
+        if Path(f).is_dir() or f.endswith((".warc", ".warc.gz")):
+            yield from iter_documents([f])  # a folder or an archive: its documents, each named
+            continue
         try:
             yield read_document(f, doc_id=f, url=url, published=published)
         except InputError as exc:
@@ -37,7 +40,7 @@ def _documents(files, manifest, url, published):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="A JSON-lines manifest (id, file or text, url, published).")
 @click.option("--published", callback=_iso_date, metavar="DATE", help="Publication date of the FILES (YYYY-MM-DD).")
 @click.option("--url", metavar="URL", help="The address the FILES came from.")
@@ -48,7 +51,8 @@ def _documents(files, manifest, url, published):
 def extract(files, manifest, published, url, fmt, workers, quiet):
     """Extract the engagements (calls, meetings, visits) reported by FILES.
 
-    Each FILE is a saved web page or a plain-text scrape. Without --published,
+    Each FILE is a saved web page or a plain-text scrape; a folder stands for
+    its files and a .warc/.warc.gz archive for its pages. Without --published,
     the publication date comes from the URL, the page, or the text itself.
     Errors go to stderr, one line per document; the batch goes on.
 
@@ -66,7 +70,10 @@ def extract(files, manifest, published, url, fmt, workers, quiet):
     for result in _with_progress(results, len(files) or None, quiet):
         if result.error is not None:
             failed += 1
-            click.echo(f"readouts: {result.error.doc_id}: {result.error.message} [{result.error.code}]", err=True)
+            error = result.error
+            # Messages from the sources already start with the file they are about.
+            message = error.message if error.message.startswith(error.doc_id) else f"{error.doc_id}: {error.message}"
+            click.echo(f"readouts: {message} [{error.code}]", err=True)
             continue
         ok += 1
         if fmt == "jsonl":
