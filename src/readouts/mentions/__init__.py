@@ -41,6 +41,11 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     version = f"{rules_version()}+{getattr(gazetteer, 'version', '?')}"
     base = publication.date
     sents = sentences(article)
+    # The cheap filter: only a page with a contact word next to a known office-holder or
+    # title is read in full (every sentence scanned for people, for the story's context).
+    candidate_hits = {c.index: gazetteer.scan(c.text) for c in sents if is_candidate(c.text)}
+    if not any(candidate_hits.values()):
+        return []
     state = _State(home=url_country(article.url))
     mentions: list[Mention] = []
     state.text = article.text
@@ -48,12 +53,12 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     for cand in sents:
         state.index = cand.index
         state.pos = cand.start
-        refs = _people(cand.text, base, gazetteer, state)
+        refs = _people(cand.text, base, gazetteer, state, hits=candidate_hits.get(cand.index))
         speaker = _speaker(cand.text, gazetteer, base, state)
         if speaker is not None:
             state.speaker = speaker
             state.speakers.setdefault(speaker.pid, (speaker, cand))
-        if not is_candidate(cand.text):
+        if cand.index not in candidate_hits:
             _enrich(cand.text, refs, state, mentions)
             _remember(refs, state)
             continue

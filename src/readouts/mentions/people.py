@@ -98,8 +98,11 @@ def _titled_officials(text: str, hits, on, gazetteer) -> list[_Ref]:
     return out
 
 
-def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Ref]:
-    """The office-holders named or titled in a sentence, resolved on a date, in text order."""
+def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) -> list[_Ref]:
+    """The office-holders named or titled in a sentence, resolved on a date, in text order.
+
+    ``hits`` is the people layer's scan of the sentence, when the caller has it already.
+    """
     from ..people import ResolveContext
 
     refs: list[_Ref] = []
@@ -110,7 +113,7 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State) -> list[_Re
                                         state.place_home)) if c]
     contexts = [ResolveContext(country=c, recent=tuple(state.recent[-8:])) for c in homes] or [ResolveContext()]
     context = contexts[0]
-    hits = gazetteer.scan(text)
+    hits = gazetteer.scan(text) if hits is None else hits
     for k, hit in enumerate(hits):
         if hit.kind == "name" and _part_of_longer_name(text, hit):
             continue
