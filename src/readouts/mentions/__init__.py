@@ -32,7 +32,7 @@ from .lexicon import _ANAPHORIC, _GROUP_REF, compiled
 from .people import _as_participants, _level, _people, _speaker
 from .places import place_code
 from .sentence import _mentions_in
-from .state import _State, _remember
+from .state import _State, _dedupe, _remember
 
 
 def extract_mentions(article: Article, publication: Publication, gazetteer) -> list[Mention]:
@@ -58,6 +58,11 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         if speaker is not None:
             state.speaker = speaker
             state.speakers.setdefault(speaker.pid, (speaker, cand))
+        elif cand.index < 4 and _AUTHORED.match(cand.text) and refs:
+            # "Statement by President von der Leyen ...", "Remarks by President Biden and
+            # President Marcos ...": who speaks in the text below ("I", "we").
+            state.announced = _dedupe(refs)
+            state.speaker = state.speaker or refs[0]
         if cand.index not in candidate_hits:
             _enrich(cand.text, refs, state, mentions)
             _remember(refs, state)
@@ -75,6 +80,9 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+_AUTHORED = re.compile(r"\s*(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Address|Speech|Interview|Press statement) (?:by|of|from)\b", re.I)
 
 
 def _first_place_country(sents, gazetteer) -> str | None:

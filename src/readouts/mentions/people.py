@@ -13,7 +13,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|al
 # "we met", "we'll continue the dialogue", "we had talks": we as the subject of a contact.
 _WE = re.compile(
     r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?(?:\s+\w+){0,2}?\s+(?:met|meet|spoke|speak|talked|talk|discussed|discuss|"
-    r"continue|continued|held|hold|had|having|meeting|talking|speaking|agreed|exchanged|saw|see|negotiated)\b"
+    r"continue|continued|held|hold|had|having|meeting|talking|speaking|agreed|exchanged|saw|see|negotiated|"
+    r"got together|get together)\b"
 )
 _SPEAKER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w.'’ -]{2,80}?)\s*:\s")
 # Words around a name that show it is part of a longer name the data lacks

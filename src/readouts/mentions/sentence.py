@@ -122,11 +122,14 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     first_person = _FIRST_PERSON.search(text) or (_WE.search(text) if state.speaker is not None else None)
     if state.speaker is not None and first_person:
         implicit.insert(0, replace(state.speaker, start=first_person.start()))
-        if first_person.group().lower().startswith("we") and earlier:
+        if first_person.group().lower().startswith("we"):
+            # "we met in Moscow": the speaker and the one spoken to: the other side of the
+            # speaker's first contact, else the other speakers the transcript names.
             lead = next((m for m in earlier if state.speaker.pid in {p.person_id for p in m.participants}), None)
-            if lead is not None:  # "we met in Moscow": the speaker and the one spoken to
-                implicit += [replace(r, start=first_person.start()) for r in _participants_of(lead, state)
-                             if r.pid != state.speaker.pid]
+            others = (_participants_of(lead, state) if lead is not None else
+                      [sp for sp, _ in state.speakers.values()] + list(state.announced))
+            implicit += [replace(r, start=first_person.start()) for r in _dedupe(others)
+                         if r.pid != state.speaker.pid and r.country != state.speaker.country]
     pronoun = _PRONOUN_SUBJECT.search(text)
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
