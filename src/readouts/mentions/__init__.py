@@ -86,8 +86,9 @@ _AUTHORED = re.compile(r"\s*(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Addres
 
 
 def _first_place_country(sents, gazetteer) -> str | None:
-    """The country of a dateline or an address line at the top of the page ("LONDON —",
-    "10 Downing Street", "Moscow, Russia")."""
+    """The home of the page by its first lines: a dateline or an address ("LONDON —",
+    "From: Prime Minister's Office, 10 Downing Street", "Moscow, Russia"), or an
+    organisation in its masthead ("NATO News")."""
     for c in sents[:6]:
         m = re.match(r"\s*(?P<place>[A-Z0-9][A-Za-z0-9 .'’-]{2,40}?)\s*(?:,|—|–|--|\(|$)", c.text[:80])
         if m and (len(c.text) < 60 or m.group("place").isupper()):
@@ -95,7 +96,19 @@ def _first_place_country(sents, gazetteer) -> str | None:
             code = place_code(place.title() if place.isupper() else place, gazetteer)
             if code is not None:
                 return code
+        if len(c.text) < 90:
+            # A short line: an address or a masthead. Venues and capitals only (a
+            # nationality word says nothing of where the page comes from).
+            for phrase in re.findall(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", c.text):
+                code = gazetteer.place_country(phrase)
+                if code is None and phrase in _ORGANISATIONS:
+                    code = gazetteer.country_code(phrase)
+                if code is not None:
+                    return code
     return None
+
+
+_ORGANISATIONS = frozenset({"NATO", "UN", "United Nations", "European Commission", "European Council", "EU"})
 
 
 def _exchange(state: _State, sents, base, publication: Publication, gazetteer, version: str) -> list[Mention]:

@@ -70,6 +70,10 @@ def _nationality(word: str) -> bool:
         return False
 
 
+_STAFF_OF = re.compile(
+    r"(?i)\b(?:assistant|adviser|advisor|aide|counsel(?:l)?or|envoy|spokes(?:man|woman|person)|representative|"
+    r"chief of staff|press secretary|deputy|office)\s+(?:to|of|for)\s+$"
+)
 _FORMER_TITLE = re.compile(
     r"(?i)\b(?:former|ex-|one-time|then-candidate|candidate|presidential nominee|[\w]+-elect)\s*(?:[\w.’'-]+\s+){0,4}$"
 )
@@ -118,6 +122,8 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
     for k, hit in enumerate(hits):
         if hit.kind == "name" and _part_of_longer_name(text, hit):
             continue
+        if hit.kind == "title" and _STAFF_OF.search(text[max(0, hit.start - 40):hit.start]):
+            continue  # "Assistant to the President ... John Bolton": part of someone's title
         if hit.kind == "title" and hit.country is None and k + 1 < len(hits) and hits[k + 1].kind == "name" \
                 and _TITLE_OF.fullmatch(text[hit.end:hits[k + 1].start]):
             continue  # "Prime Minister of the Republic of Bulgaria Kiril Petkov": the title of the name
