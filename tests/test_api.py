@@ -45,3 +45,13 @@ def test_resolve_takes_days_months_and_years():
 def test_bad_input_is_a_typed_error():
     with pytest.raises(readouts.ReadoutsError):
         readouts.extract("   ")
+
+
+def test_a_page_with_no_year_is_dated_by_the_terms_of_office_it_names():
+    # Friday, December 10 fell on a Friday in 2021 (Scholz's first weeks in office) and
+    # not again while both men held these offices until 2027.
+    page = ("Scholz meets Macron in Paris\n\nGerman Chancellor Olaf Scholz met French President Emmanuel "
+            "Macron in Paris on Friday, December 10, for their first talks since Scholz took office.")
+    (event,) = readouts.extract(page)
+    assert (event.type, event.date, event.host) == ("visit", "2021-12-10", "France")
+    assert (event.doc_published, event.doc_published_basis) == ("2021-12-10", "inferred")
