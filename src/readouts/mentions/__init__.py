@@ -46,7 +46,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     candidate_hits = {c.index: gazetteer.scan(c.text) for c in sents if is_candidate(c.text)}
     if not any(candidate_hits.values()):
         return []
-    state = _State(home=url_country(article.url))
+    state = _State(home=url_country(article.url), version=version)
     mentions: list[Mention] = []
     state.text = article.text
     state.place_home = _first_place_country(sents, gazetteer)

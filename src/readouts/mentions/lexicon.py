@@ -40,9 +40,11 @@ def compiled() -> _Compiled:
 _GROUP_REF = re.compile(
     r"\b(?:the two|both) (?:leaders|presidents|prime ministers|ministers|sides|men|heads of state|counterparts|officials)\b"
     r"|\bthe (?:leaders|presidents|prime ministers|interlocutors|parties)\b(?! of)"
-    r"|\bthe two\b(?= (?:discussed|spoke|talked|agreed|also|held|met|exchanged|address|reviewed|leaders))"
+    r"|\bthe two\b(?= (?:last )?(?:discussed|spoke|speak|talked|talk|agreed|also|held|hold|met|meet|exchanged|address|"
+    r"reviewed|leaders))"
     r"|\btheir (?:talks|call|conversation|meeting|discussion)\b"
-    r"|^They\b(?= (?:also |then |both )?(?:agreed|discussed|spoke|talked|met|held|exchanged|reaffirmed|will|would|plan|hope))",
+    r"|^They\b(?= (?:also |then |both |last )?(?:agreed|discussed|spoke|talked|met|held|exchanged|reaffirmed|will|would|"
+    r"plan|hope))",
     re.IGNORECASE,
 )
 # "when the two leaders last spoke", "asked whether ... would meet": a question, not a report.

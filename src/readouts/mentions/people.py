@@ -9,7 +9,10 @@ from ..records import Participant, ResolvedDate
 from .places import _country_of_name
 from .state import _Ref, _State
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already))? (?:spoke|met|had|talked|called|visited|received|hosted|welcomed|meet|speak|talk|call|visit)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already|shall))?(?: (?:again|soon))? (?:spoke|met|had|talked|"
+    r"called|visited|received|hosted|welcomed|meet|speak|talk|call|visit|travel|travelled|traveled|go|went|fly|flew)\b"
+)
 # "we met", "we'll continue the dialogue", "we had talks": we as the subject of a contact.
 _WE = re.compile(
     r"\b[Ww]e(?:’ll|'ll|’re|'re|’ve|'ve)?(?:\s+\w+){0,2}?\s+(?:met|meet|spoke|speak|talked|talk|discussed|discuss|"

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from ..records import Candidate, Mention, ResolvedDate
-from .dating import _after_publication, _back_reference, _date, _dated_by_story, _status, _with_time
+from .dating import _basis, _after_publication, _back_reference, _date, _dated_by_story, _status, _with_time
 from .details import _duration, _sources, _topics
 from .lexicon import _ANAPHORIC, _Compiled, _GROUP_REF, _QUESTION
 from .people import (
@@ -64,6 +64,41 @@ _FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chan
 _SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
 
 
+# "...has not spoken with Lavrov since they met in Geneva in January": whatever the
+# sentence denies, the two met then.
+_SINCE_THEY = re.compile(
+    r"\bsince (?:they|the two(?: leaders| ministers| men)?|we) (?:last |first )?(?P<verb>met|spoke|talked|held talks|"
+    r"had talks|were together)\b"
+)
+
+
+def _since_they_met(cand: Candidate, refs, implicit, base, publication, gazetteer, state: _State) -> list[Mention]:
+    from ..when import find_time_expressions, resolve_time
+
+    m = _SINCE_THEY.search(cand.text)
+    if not m:
+        return []
+    people = _dedupe([r for r in list(refs) + list(implicit) if r.start < m.start()])
+    for expr in find_time_expressions(cand.text[m.end():m.end() + 60]):
+        res = resolve_time(expr, base, tense="past")
+        if not res.value:
+            return []
+        people = _holding_office(people, res, gazetteer)[0]
+        if len({p.country for p in people if p.country}) < 2:
+            return []
+        kind = "call" if m.group("verb") in ("spoke", "talked") else "meeting"
+        place, host = _place(cand.text[m.end():], people, gazetteer, "in-person") if kind != "call" else (None, None)
+        date = _basis(res, publication)
+        participants = _as_participants(people, gazetteer, date)
+        return [Mention(
+            doc_id="", type="visit" if host else kind, status="occurred", participants=participants, date=date,
+            evidence=cand.text, span=(cand.start, cand.end), location=place,
+            host=gazetteer.country_name(host) if host else None, level=_level(participants, gazetteer, date),
+            flags=("back-reference",), rules=state.version,
+        )]
+    return []
+
+
 def _clauses(text: str) -> list[tuple[int, int, str | None]]:
     """Clause spans (start, end, link): how a clause hangs on the one before it.
 
@@ -118,6 +153,18 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
         pair = lead if lead is not None else earlier[state.last[0]]
         implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
+    elif group and not earlier:
+        # No contact reported yet (the first was cancelled): the last two people named, of
+        # two countries.
+        pair = []
+        for pid in reversed(state.recent):
+            ref = state.refs_by_pid.get(pid)
+            if ref is not None and ref.country and all(ref.country != p.country for p in pair):
+                pair.append(ref)
+            if len(pair) == 2:
+                break
+        if len(pair) == 2:
+            implicit += [replace(r, start=group.start()) for r in pair]
     # In a transcript, "I" is the speaker and "we" the speaker with the one spoken to.
     first_person = _FIRST_PERSON.search(text) or (_WE.search(text) if state.speaker is not None else None)
     if state.speaker is not None and first_person:
@@ -134,6 +181,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
+    earlier_contact = _since_they_met(cand, refs, implicit, base, publication, gazetteer, state)
     refs = _without_possessors(text, list(refs))
     refs = _outside_reporting_frame(text, refs, triggers)
     refs = _outside_quotes(text, refs, triggers)
@@ -141,7 +189,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     if precedent:
         earlier_visitor = precedent[0].participants[0].person_id
         refs = [r for r in refs if r.pid != earlier_visitor]
-    out: list[Mention] = list(precedent)
+    out: list[Mention] = list(precedent) + earlier_contact
     consumed: list[tuple[int, int]] = []
     for own in _PRONOUN_VISIT.finditer(text):
         owner = max((r for r in refs if r.start < own.start()), key=lambda r: r.start, default=None)
@@ -195,7 +243,9 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
         if not clause_triggers:
             continue
-        people = _dedupe([p for p in implicit if cs <= p.start < ce] + [p for p in refs if cs <= p.start < ce])
+        # Named people where they stand first, then those the text implies; in text order.
+        people = _dedupe([p for p in refs if cs <= p.start < ce] + [p for p in implicit if cs <= p.start < ce])
+        people.sort(key=lambda p: p.start)
         antecedent = max((r for r in refs if r.start < cs), key=lambda r: r.start, default=None)
         if relative and antecedent is not None:
             people = _dedupe([replace(antecedent, start=cs)] + people)

@@ -39,6 +39,7 @@ class _State:
     refs_by_pid: dict[str, _Ref] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # mentions of each person so far
     speakers: dict = field(default_factory=dict)  # pid -> (speaker, first turn) of a transcript
+    version: str = ""  # the rules and gazetteer versions stamped on every mention
     announced: list = field(default_factory=list)  # the people a "Remarks by A and B" heading names
 
 
