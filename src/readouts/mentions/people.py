@@ -106,6 +106,24 @@ def _titled_officials(text: str, hits, on, gazetteer) -> list[_Ref]:
     return out
 
 
+# In State Department copy (briefings, readouts), "the Secretary" is the Secretary of State.
+_THE_SECRETARY = re.compile(r"\b[Tt]he Secretary\b(?!\s*(?:of|General|-General|'s office))(?!-)")
+_STATE_DEPARTMENT = re.compile(r"\b(?:Secretary of State|State Department|Department of State|Department Press Briefing)\b")
+
+
+def _the_secretary(text: str, hits, on, gazetteer, state: _State) -> list[_Ref]:
+    if "Secretary" not in text or not _STATE_DEPARTMENT.search(state.text[:4000]):
+        return []
+    out = []
+    for m in _THE_SECRETARY.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue
+        res = gazetteer.resolve("the Secretary of State", on=on)
+        if res.status == "resolved" and res.person is not None:
+            out.append(_Ref(res.person.id, res.person.name, "USA", m.group(), m.start(), "foreign_minister", titled=True))
+    return out
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, in text order.
 
@@ -148,7 +166,7 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         # Every occurrence is kept: who a clause is about depends on where a name stands.
         refs.append(ref)
         seen.add(ref.pid)
-    for ref in _titled_officials(text, hits, on, gazetteer):
+    for ref in _titled_officials(text, hits, on, gazetteer) + _the_secretary(text, hits, on, gazetteer, state):
         refs.append(ref)
         seen.add(ref.pid)
     refs.sort(key=lambda r: r.start)
