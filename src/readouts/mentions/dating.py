@@ -191,6 +191,23 @@ def _days_from(value: str, base) -> int:
         return 10**6
 
 
+def _postponed(text: str, status: str, date: ResolvedDate, base, rules, publication: Publication):
+    """A contact put off is still planned: to the new date the text gives ("postponed to
+    June"), else to none. Returns the status and date to use."""
+    m = rules.postponed.search(text)
+    if not m:
+        return status, date
+    from ..when import find_time_expressions, resolve_time
+
+    for expr in find_time_expressions(text[m.end():m.end() + 60]):
+        if re.match(r"\s*(?:to|until|till|for)\b", text[m.end():m.end() + expr.start + 1]):
+            res = resolve_time(expr, base, tense="future")
+            if res.value:
+                return "planned", _basis(res, publication)
+        break
+    return "planned", ResolvedDate(None, None, "unknown", reason="put off without a new date")
+
+
 def _after_publication(status: str, date: ResolvedDate, base) -> str:
     """The date outweighs the grammar: a contact dated after the publication had not
     happened yet (planned); one dated wholly before it had ("his meeting with Xi last

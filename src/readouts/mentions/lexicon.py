@@ -21,6 +21,7 @@ class _Compiled:
     non_engagement: re.Pattern
     planned: re.Pattern
     cancelled: re.Pattern
+    postponed: re.Pattern
 
 
 @cache
@@ -35,6 +36,7 @@ def compiled() -> _Compiled:
         non_engagement=re.compile(r"\b" + _alternation(r["exclude"]["non_engagement"]), flags),
         planned=re.compile(r"\b" + _alternation(r["status"]["planned"]), flags),
         cancelled=re.compile(r"\b" + _alternation(r["status"]["cancelled"]), flags),
+        postponed=re.compile(r"\b" + _alternation(r["status"]["postponed"]), flags),
     )
 
 _GROUP_REF = re.compile(

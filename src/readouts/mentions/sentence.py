@@ -5,7 +5,16 @@ import re
 from dataclasses import replace
 
 from ..records import Candidate, Mention, ResolvedDate
-from .dating import _basis, _after_publication, _back_reference, _date, _dated_by_story, _status, _with_time
+from .dating import (
+    _after_publication,
+    _back_reference,
+    _basis,
+    _date,
+    _dated_by_story,
+    _postponed,
+    _status,
+    _with_time,
+)
 from .details import _duration, _sources, _topics
 from .lexicon import _ANAPHORIC, _Compiled, _GROUP_REF, _QUESTION
 from .people import (
@@ -318,6 +327,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     status = _status(clause, local, rules)
     date = _date(clause, base, publication, status, local)
     status = _after_publication(status, date, base)
+    status, date = _postponed(clause, status, date, base, rules, publication)
     if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
         date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..records import Candidate, Mention, ResolvedDate
-from .dating import _after_publication, _basis, _date, _status
+from .dating import _after_publication, _basis, _date, _postponed, _status
 from .details import _sources, _topics
 from .people import _as_participants, _holding_office, _level
 from .places import _PLACE_WORDS, _SUMMIT, place_code
@@ -120,6 +120,7 @@ def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, p
     date = _date(cand.text, base, publication, status, triggers) if triggers else \
         ResolvedDate(None, None, "unknown", reason="no contact word")
     status = _after_publication(status, date, base)
+    status, date = _postponed(cand.text, status, date, base, rules, publication)
     if not _holding_office([visitor], date, gazetteer)[0]:
         return []
     participants = _as_participants([visitor], gazetteer, date)
