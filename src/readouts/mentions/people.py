@@ -124,6 +124,32 @@ def _the_secretary(text: str, hits, on, gazetteer, state: _State) -> list[_Ref]:
     return out
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _misspelt(text: str, hits, state: _State) -> list[_Ref]:
+    """A surname of someone already in the story, misspelt ("Macron, Scholtz and Draghi")."""
+    from difflib import SequenceMatcher
+
+    if not state.refs_by_pid:
+        return []
+    surnames = {}
+    for ref in state.refs_by_pid.values():
+        last = ref.name.split()[-1]
+        if len(last) >= 4:
+            surnames[last] = ref
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        word = m.group()
+        if word in surnames or any(h.start <= m.start() < h.end for h in hits) or _is_time_word(word):
+            continue
+        for last, ref in surnames.items():
+            if word[0] == last[0] and abs(len(word) - len(last)) <= 2 and SequenceMatcher(None, word, last).ratio() >= 0.85:
+                out.append(replace(ref, surface=word, start=m.start()))
+                break
+    return out
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, in text order.
 
@@ -166,7 +192,8 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         # Every occurrence is kept: who a clause is about depends on where a name stands.
         refs.append(ref)
         seen.add(ref.pid)
-    for ref in _titled_officials(text, hits, on, gazetteer) + _the_secretary(text, hits, on, gazetteer, state):
+    for ref in (_titled_officials(text, hits, on, gazetteer) + _the_secretary(text, hits, on, gazetteer, state)
+                + _misspelt(text, hits, state)):
         refs.append(ref)
         seen.add(ref.pid)
     refs.sort(key=lambda r: r.start)
