@@ -302,7 +302,9 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         # or report a one-sided visit ("Pompeo will visit Ecuador").
         if not people:
             return []  # at most a detail of the last contact: the caller adds it
-        sub = Candidate(cand.start + cs, cand.start + ce, clause, cand.block_kind, cand.index)
+        # A one-sided visit reads its destinations to the end of the sentence ("visit Buenos
+        # Aires, Argentina; Ecuador, Mexico City"): a list is no clause break.
+        sub = Candidate(cand.start + cs, cand.end, text[cs:], cand.block_kind, cand.index)
         shifted = [replace(p, start=p.start - cs) for p in people]
         found = _solo_visit(sub, shifted, [(a - cs, b - cs, m, w) for a, b, m, w in triggers], base,
                             publication, gazetteer, rules, version, duration)

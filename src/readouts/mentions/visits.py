@@ -94,18 +94,26 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
         return []
     if rules.cancelled.search(cand.text) or _SUMMIT.search(cand.text):
         return []  # travelling to a summit is not a visit to its host
-    m = re.search(
-        r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
-        r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in|en route to)\s+"
-        r"(?P<place>" + _PLACE_WORDS + r")",
-        cand.text,
-    )
+    m = _DESTINATIONS.search(cand.text)
     if not m:
         return []
-    out = []
-    for place in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("place")):  # "heading to Serbia and Hungary"
+    # "will visit Buenos Aires, Argentina; Ecuador, Mexico City, San Salvador": one visit
+    # per country named.
+    out, seen = [], set()
+    for place in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", m.group("places")):
+        code = place_code(re.sub(r"^the ", "", place.strip()), gazetteer)
+        if code is None or code in seen:
+            continue
+        seen.add(code)
         out += _solo_visit_to(cand, people[0], place, triggers, base, publication, gazetteer, rules, version, duration)
     return out
+
+
+_DESTINATIONS = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
+    r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in|en route to)\s+"
+    r"(?P<places>" + _PLACE_WORDS + r"(?:\s*[,;]\s*(?:and\s+)?" + _PLACE_WORDS + r"|\s+and\s+" + _PLACE_WORDS + r")*)"
+)
 
 
 def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, publication, gazetteer, rules,
