@@ -44,6 +44,7 @@ from .visits import (
 )
 
 
+_UNDER_WAY = re.compile(r"(?i)\b(?:is|are)\s+(?:\w+\s+)?(?:en route|on (?:his|her|their) way|travell?ing|heading|flying)\s+to\b")
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _GROUP_OF_N = re.compile(r"(?i)\bthe (?P<n>three|four|five|six|seven)(?: (?:leaders|heads of state|heads of government|ministers|presidents))?\b")
 
@@ -330,8 +331,16 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     date = _date(clause, base, publication, status, local)
     status = _after_publication(status, date, base)
     status, date = _postponed(clause, status, date, base, rules, publication)
-    if (date.reason or "").startswith("undated") and (cs, ce) != (0, len(text)):
-        date = _date(text, base, publication, status, triggers)  # the date may stand in another clause
+    if (date.reason or "").startswith("undated") and cs > 0:
+        # The date may stand in a clause before ("In the evening of February 19, after
+        # returning from Germany, the President had a phone conversation..."), not in one
+        # after it ("... like President Yoon did in Japan from March 16-17").
+        earlier_date = _date(text[:ce], base, publication, status, triggers)
+        if not (earlier_date.reason or "").startswith("undated"):
+            date = earlier_date
+    if status == "planned" and date.value is None and _UNDER_WAY.search(clause):
+        # "is en route to the United States at this very moment": the trip is under way.
+        date = ResolvedDate(base.isoformat(), "day", "relative", reason="a trip under way") if base else date
 
     people, flags = _holding_office(people, date, gazetteer)
     people = _named_sides(clause, people, gazetteer)
