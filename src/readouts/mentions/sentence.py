@@ -33,6 +33,7 @@ from .people import (
 from .places import _PLACE, _SUMMIT, _named_sides, _place, place_code
 from .state import _Ref, _State, _dedupe, _participants_of
 from .visits import (
+    _UNDER_WAY,
     _NOMINAL_VISIT,
     _OWN_VISIT,
     _PRONOUN_VISIT,
@@ -44,7 +45,6 @@ from .visits import (
 )
 
 
-_UNDER_WAY = re.compile(r"(?i)\b(?:is|are)\s+(?:\w+\s+)?(?:en route|on (?:his|her|their) way|travell?ing|heading|flying)\s+to\b")
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _GROUP_OF_N = re.compile(r"(?i)\bthe (?P<n>three|four|five|six|seven)(?: (?:leaders|heads of state|heads of government|ministers|presidents))?\b")
 
@@ -68,6 +68,7 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
     r"|,\s+(?P<relative>who|whom)\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
+    r"|,?\s+(?:just\s+)?(?:like|as)\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}did\b|(?:he|she|they)\s+did\b)"
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
 _FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)

@@ -53,6 +53,9 @@ _OWN_VISIT = re.compile(
 )
 
 
+_UNDER_WAY = re.compile(r"(?i)\b(?:is|are)\s+(?:\w+\s+)?(?:en route|on (?:his|her|their) way|travell?ing|heading|flying)\s+to\b")
+
+
 def _within(triggers, match: re.Match) -> list:
     """The contact words inside a matched phrase: its own status and date come from them."""
     return [t for t in triggers if match.start() <= t[0] < match.end()]
@@ -129,6 +132,9 @@ def _solo_visit_to(cand: Candidate, visitor: _Ref, place: str, triggers, base, p
         ResolvedDate(None, None, "unknown", reason="no contact word")
     status = _after_publication(status, date, base)
     status, date = _postponed(cand.text, status, date, base, rules, publication)
+    if status == "planned" and date.value is None and base is not None and _UNDER_WAY.search(cand.text):
+        # "is en route to the United States at this very moment": the trip is under way.
+        date = ResolvedDate(base.isoformat(), "day", "relative", reason="a trip under way")
     if not _holding_office([visitor], date, gazetteer)[0]:
         return []
     participants = _as_participants([visitor], gazetteer, date)
