@@ -33,10 +33,10 @@ from .people import (
 from .places import _PLACE, _SUMMIT, _named_sides, _place, place_code
 from .state import _Ref, _State, _dedupe, _participants_of
 from .visits import (
-    _UNDER_WAY,
     _NOMINAL_VISIT,
     _OWN_VISIT,
     _PRONOUN_VISIT,
+    _UNDER_WAY,
     _precedent,
     _receives_nobody,
     _solo_visit,

@@ -1,0 +1,65 @@
+"""The engagement rules, one sentence of our own writing each, through readouts.extract()."""
+from __future__ import annotations
+
+import pytest
+
+import readouts
+
+CASES = [
+    ("Italian Prime Minister Giorgia Meloni and Japanese Prime Minister Fumio Kishida spoke by phone on Monday.",
+     "2023-06-14", [("call", "occurred", "2023-06-12", ("Fumio Kishida", "Giorgia Meloni"), None)]),
+    # put off without a new date: still planned, undated
+    ("Japanese Prime Minister Fumio Kishida's visit to India, planned for next week, has been postponed.",
+     "2023-06-14", [("visit", "planned", None, ("Fumio Kishida",), "India")]),
+    # cancelled: nothing
+    ("A planned meeting between French President Emmanuel Macron and Chinese President Xi Jinping was cancelled.",
+     "2023-06-14", []),
+    # a former leader holds no office: no engagement between governments
+    ("Hungarian Prime Minister Viktor Orban met former U.S. President Donald Trump in Florida on Friday.",
+     "2024-03-09", []),
+    # "since they met in ... in May": an earlier meeting of the same two
+    ("Indian Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese, their first meeting "
+     "since they met in Tokyo in May.", "2023-09-10",
+     [("meeting", "occurred", "2023-05", ("Anthony Albanese", "Narendra Modi"), None),
+      ("meeting", "occurred", "2023-09-10", ("Anthony Albanese", "Narendra Modi"), None)]),
+    # a trip with several destinations: one visit per country
+    ("German Chancellor Olaf Scholz will travel to Beijing, Tokyo and Seoul next week.", "2024-04-05",
+     [("visit", "planned", "2024-04", ("Olaf Scholz",), "China"),
+      ("visit", "planned", "2024-04", ("Olaf Scholz",), "Japan"),
+      ("visit", "planned", "2024-04", ("Olaf Scholz",), "South Korea")]),
+    # talks in the host's capital: a visit, hosted by the country of the one received there
+    ("Spanish Prime Minister Pedro Sanchez held talks with Moroccan King Mohammed VI in Rabat on Wednesday.",
+     "2023-02-03", [("visit", "occurred", "2023-02-01", ("Mohammed VI of Morocco", "Pedro Sánchez"), "Morocco")]),
+    ("U.S. Secretary of State Antony Blinken was received by Chinese President Xi Jinping in Beijing on Monday.",
+     "2023-06-21", [("visit", "occurred", "2023-06-19", ("Antony Blinken", "Xi Jinping"), "China")]),
+    # one caller, a list of counterparts: one call each
+    ("Canadian Prime Minister Justin Trudeau spoke with Ukrainian President Volodymyr Zelenskyy and British Prime "
+     "Minister Rishi Sunak on Sunday.", "2023-06-12",
+     [("call", "occurred", "2023-06-11", ("Justin Trudeau", "Volodymyr Zelenskyy"), None),
+      ("call", "occurred", "2023-06-11", ("Justin Trudeau", "Rishi Sunak"), None)]),
+    # received, but no one: no contact
+    ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
+     "2023-06-12", []),
+]
+
+
+@pytest.mark.parametrize("sentence,published,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence(sentence, published, expected):
+    got = [(e.type, e.status, e.date, e.participants, e.host) for e in readouts.extract(sentence, published=published)]
+    assert got == expected
+
+
+def test_statement_in_the_first_person():
+    page = ("Statement by President von der Leyen following her phone call with President Zelenskyy\n\n"
+            "Brussels, 6 June 2023\n\nI spoke with President Zelenskyy this morning about the dam.\n\n"
+            "I will travel to Kyiv again in the coming weeks.")
+    got = [(e.type, e.status, e.date, e.participants, e.host) for e in readouts.extract(page)]
+    assert got == [("call", "occurred", "2023-06-06", ("Ursula von der Leyen", "Volodymyr Zelenskyy"), None),
+                   ("visit", "planned", None, ("Ursula von der Leyen",), "Ukraine")]
+
+
+def test_transcript_speakers_were_together():
+    page = ("Remarks by President Biden and Prime Minister Sunak\n\nLondon, United Kingdom\n\n"
+            "PRESIDENT BIDEN: It is good to be back.\n\nPRIME MINISTER SUNAK: Welcome, Joe.")
+    got = [(e.type, e.participants, e.host, e.flags) for e in readouts.extract(page, published="2023-07-10")]
+    assert got == [("visit", ("Joe Biden", "Rishi Sunak"), "United Kingdom", ("transcript",))]
