@@ -18,7 +18,6 @@ def _alternation(words: list[str]) -> str:
 class _Compiled:
     triggers: dict[str, re.Pattern]
     exclude: re.Pattern
-    non_engagement: re.Pattern
     planned: re.Pattern
     cancelled: re.Pattern
     postponed: re.Pattern
@@ -33,7 +32,6 @@ def compiled() -> _Compiled:
     return _Compiled(
         triggers={m: re.compile(r"\b" + _alternation(ws), flags) for m, ws in r["triggers"].items()},
         exclude=re.compile(r"\b" + _alternation(r["exclude"]["phrases"]), flags),
-        non_engagement=re.compile(r"\b" + _alternation(r["exclude"]["non_engagement"]), flags),
         planned=re.compile(r"\b" + _alternation(r["status"]["planned"]), flags),
         cancelled=re.compile(r"\b" + _alternation(r["status"]["cancelled"]), flags),
         postponed=re.compile(r"\b" + _alternation(r["status"]["postponed"]), flags),
