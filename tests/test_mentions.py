@@ -37,6 +37,14 @@ CASES = [
      "Minister Rishi Sunak on Sunday.", "2023-06-12",
      [("call", "occurred", "2023-06-11", ("Justin Trudeau", "Volodymyr Zelenskyy"), None),
       ("call", "occurred", "2023-06-11", ("Justin Trudeau", "Rishi Sunak"), None)]),
+    # no plans to speak: nothing planned
+    ("The White House said President Biden had no plans to speak with Russian President Vladimir Putin.",
+     "2022-03-01", []),
+    # arrived (done) and will meet (planned): two clauses, two statuses
+    ("Indonesian President Joko Widodo arrived in Canberra on Sunday for a two-day visit, where he will meet "
+     "Australian Prime Minister Anthony Albanese.", "2023-07-03",
+     [("visit", "occurred", "2023-07-02", ("Joko Widodo",), "Australia"),
+      ("meeting", "planned", None, ("Anthony Albanese", "Joko Widodo"), None)]),
     # received, but no one: no contact
     ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
      "2023-06-12", []),

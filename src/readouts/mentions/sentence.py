@@ -65,7 +65,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 # Where one sentence reports two contacts: "X will meet A in Doha on Tuesday before
 # seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
 _CLAUSE_BREAK = re.compile(
-    r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+also\b)"
+    r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+)"
     r"|,\s+(?P<relative>who|whom)\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
     r"|,?\s+(?:just\s+)?(?:like|as)\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}did\b|(?:he|she|they)\s+did\b)"
@@ -267,6 +267,9 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
                 people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
             elif former:
                 people = _dedupe([replace(previous_people[0], start=former.start())] + people)
+            elif re.match(r"\s*(?:they|the (?:two|three|four|leaders))\b", text[cs:ce], re.I):
+                # "..., where they were received by X": all of them.
+                people = _dedupe([replace(p, start=cs) for p in previous_people] + people)
             elif previous_people[0].pid not in {p.pid for p in people}:
                 # A clause without a subject of its own continues the last one's.
                 people = _dedupe([replace(previous_people[0], start=cs)] + people)
