@@ -45,6 +45,13 @@ CASES = [
      "Australian Prime Minister Anthony Albanese.", "2023-07-03",
      [("visit", "occurred", "2023-07-02", ("Joko Widodo",), "Australia"),
       ("meeting", "planned", None, ("Anthony Albanese", "Joko Widodo"), None)]),
+    # the French President is also Co-Prince of Andorra: he receives for France
+    ("President Macron will receive Chancellor Scholz at the Elysee Palace on Monday evening for a working dinner.",
+     "2023-01-20", [("visit", "planned", "2023-01-23", ("Emmanuel Macron", "Olaf Scholz"), "France")]),
+    # "visiting X": the other side hosts
+    ("Chinese President Xi Jinping on Friday met with visiting Australian Prime Minister Anthony Albanese at the "
+     "Great Hall of the People.", "2023-11-06",
+     [("visit", "occurred", "2023-11-03", ("Anthony Albanese", "Xi Jinping"), "China")]),
     # received, but no one: no contact
     ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
      "2023-06-12", []),

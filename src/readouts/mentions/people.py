@@ -234,11 +234,25 @@ def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
     return out
 
 
+_PRINCIPAL = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier) of\b")
+
+
 def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
     res = gazetteer.resolve_hit(hit, on=on, context=context)
     if res.status == "resolved" and res.person is not None:
         office = res.office
         country = office.country if office is not None else (hit.country or res.person.country)
+        if office is not None and hit.country is None:
+            # The French President is also Co-Prince of Andorra: the office the title names
+            # ("President Macron": President of France), else the principal one, says which
+            # country he acts for.
+            word = hit.title.split()[-1].lower() if hit.title else None
+            held = [o for o in gazetteer.offices_on(res.person.id, on) if o.role == office.role]
+            named = [o for o in held if word and o.title.lower().startswith(word)] or \
+                [o for o in held if _PRINCIPAL.match(o.title)]
+            if named and office not in named:
+                office = min(named, key=lambda o: (o.start or dt.date.min, o.country))
+                country = office.country
         return _Ref(res.person.id, res.person.name, country, hit.text, hit.start,
                     office.role if office else hit.role, titled=bool(hit.role or hit.kind == "title"))
     if hit.kind == "name" and len(hit.person_ids) == 1:

@@ -77,6 +77,9 @@ def place_code(name: str, gazetteer) -> str | None:
 _PASSIVE_RECEIVER = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:warmly\s+|officially\s+)?(?:welcomed|received|hosted|greeted)\s+by\b", re.I)
 
 
+_VISITING = re.compile(r"\b(?:the )?visiting\s+(?=[A-Z])")
+
+
 def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str | None, str | None]:
     """The place of an in-person contact and, for a visit, the host country (ISO3)."""
     if kind != "in-person":
@@ -94,6 +97,12 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
             place = name
         if code in countries and host is None:
             host = code
+    visiting = _VISITING.search(text)
+    if host is None and visiting and len(countries) == 2:
+        # "met with visiting Australian Prime Minister Albanese": the other side hosts.
+        guest = next((p for p in people if p.start >= visiting.end() - 1), None)
+        if guest is not None and guest.country:
+            host = next(iter(countries - {guest.country}), None)
     summit = _SUMMIT.search(text)
     if summit and host is not None:
         # Talks at a summit or conference are a meeting, even in a participant's country.
