@@ -147,7 +147,8 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             if status == "occurred" and report_day is None:
                 report_day = resolve_time(expr, base, tense="past")
             continue
-        res = resolve_time(expr, base, tense=tense)
+        # "on the previous day", "the next day": against the publication day
+        res = resolve_time(expr, base, tense=tense, anchor=base)
         if present and base is not None:
             # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
             # of the two readings is meant.
