@@ -19,6 +19,7 @@ while reading), ``lexicon`` (the compiled rules).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dataclasses import replace
@@ -79,7 +80,51 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
                 mentions.extend(earlier_ones)
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
+    mentions = _chronology(mentions)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+# "Feb. 25 -- ...", "March 31-April 1 -- ...": a line of a chronology, dated at its head.
+_DATED_LINE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*[-–]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2})?|"
+                         r"\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:--|—|–|-|:)\s")
+
+
+def _chronology(mentions: list[Mention]) -> list[Mention]:
+    """A chronology's dated lines ascend. When one line's year is known from elsewhere (the
+    office a title names), the lines after it take the first such day after the line
+    before, and the lines before it the last such day before the line after."""
+    lines = [i for i, m in enumerate(mentions) if _DATED_LINE.match(m.evidence) and m.date.value
+             and m.date.granularity == "day" and m.date.text and not re.search(r"\b[12]\d{3}\b", m.date.text)]
+    if len(lines) < 3:
+        return mentions
+    pinned = next((k for k, i in enumerate(lines) if mentions[i].date.reason == "the year of the office the text names"),
+                  None)
+    if pinned is None:
+        return mentions
+    out = list(mentions)
+
+    def moved(i, year):
+        d = dt.date.fromisoformat(out[i].date.value)
+        try:
+            return d.replace(year=year)
+        except ValueError:
+            return None
+
+    def set_day(i, day):
+        out[i] = replace(out[i], date=replace(out[i].date, value=day.isoformat(), basis="inferred",
+                                              reason="its place in the chronology"))
+
+    for k in range(pinned + 1, len(lines)):
+        prev = dt.date.fromisoformat(out[lines[k - 1]].date.value)
+        options = [d for d in (moved(lines[k], prev.year), moved(lines[k], prev.year + 1)) if d and d >= prev]
+        if options:
+            set_day(lines[k], min(options))
+    for k in range(pinned - 1, -1, -1):
+        nxt = dt.date.fromisoformat(out[lines[k + 1]].date.value)
+        options = [d for d in (moved(lines[k], nxt.year), moved(lines[k], nxt.year - 1)) if d and d <= nxt]
+        if options:
+            set_day(lines[k], max(options))
+    return out
 
 
 _AUTHORED = re.compile(r"\s*(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Address|Speech|Interview|Press statement) (?:by|of|from)\b", re.I)

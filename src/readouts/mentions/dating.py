@@ -209,6 +209,32 @@ def _postponed(text: str, status: str, date: ResolvedDate, base, rules, publicat
     return "planned", ResolvedDate(None, None, "unknown", reason="put off without a new date")
 
 
+def _in_described_terms(date: ResolvedDate, people, base, publication: Publication) -> ResolvedDate:
+    """A date whose year the text does not give, moved into the term of an office the
+    text names ("CIA Director Mike Pompeo visits Pyongyang" on "March 31": the March of
+    his CIA term, not the last one before publication)."""
+    terms = [p.term for p in people if p.term is not None]
+    if not terms or not date.value or date.granularity != "day" or not date.text \
+            or re.search(r"\b[12]\d{3}\b", date.text) or (date.reason or "").startswith("undated"):
+        return date  # only a day the text wrote without its year
+    day = dt.date.fromisoformat(date.value)
+
+    def inside(d):
+        return all(start <= d and (end is None or d <= end) for start, end in terms)
+
+    if inside(day):
+        return date
+    for shift in (-1, -2, -3, 1):
+        try:
+            moved = day.replace(year=day.year + shift)
+        except ValueError:
+            continue
+        if inside(moved) and (base is None or moved <= base):
+            return replace(date, value=moved.isoformat(), basis="inferred",
+                           reason="the year of the office the text names")
+    return date
+
+
 def _after_publication(status: str, date: ResolvedDate, base) -> str:
     """The date outweighs the grammar: a contact dated after the publication had not
     happened yet (planned); one dated wholly before it had ("his meeting with Xi last

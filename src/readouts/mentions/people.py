@@ -150,6 +150,36 @@ def _misspelt(text: str, hits, state: _State) -> list[_Ref]:
     return out
 
 
+_TITLE_STOP = frozenset("of the and for to a an in u.s. us united states state states republic".split())
+
+
+def _described_term(text: str, hit, ref: _Ref, gazetteer) -> tuple | None:
+    """The term of the one office of the person that the words before the name describe
+    ("U.S. Central Intelligence Agency Director Mike Pompeo": his CIA term), if any."""
+    if ref.pid.startswith("local:") and ref.pid not in getattr(gazetteer, "_people", {}):
+        return None
+    try:
+        person = gazetteer.person(ref.pid)
+    except KeyError:
+        return None
+    if len(person.offices) < 2:
+        return None
+    # The title is the run of words right before the name, back to the last punctuation.
+    phrase = re.split(r"[,;:()\[\]—–]|\s-+\s", text[max(0, hit.start - 70):hit.start])[-1]
+    before = {w.lower().strip(".,") for w in phrase.split()} - _TITLE_STOP
+    best, best_score, tie = None, 0, False
+    for office in person.offices:
+        words = {w.lower().strip(".,") for w in office.title.split()} - _TITLE_STOP
+        score = len(words & before)
+        if score > best_score:
+            best, best_score, tie = office, score, False
+        elif score == best_score and score:
+            tie = True
+    if best is None or tie or best_score < 2 or best.start is None:
+        return None
+    return (best.start, best.end)
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, in text order.
 
@@ -189,6 +219,9 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         if _FORMER_TITLE.search(text[max(0, hit.start - 45):hit.start]) or re.match(r"[-\s]elect\b", text[hit.end:hit.end + 7]):
             # "former U.S. President Donald Trump", "President-elect": no office at the time of writing.
             ref = replace(ref, role=None, titled=False, former=True)
+        term = _described_term(text, hit, ref, gazetteer)
+        if term is not None:
+            ref = replace(ref, term=term)
         # Every occurrence is kept: who a clause is about depends on where a name stands.
         refs.append(ref)
         seen.add(ref.pid)

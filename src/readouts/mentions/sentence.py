@@ -11,6 +11,7 @@ from .dating import (
     _basis,
     _date,
     _dated_by_story,
+    _in_described_terms,
     _postponed,
     _status,
     _with_time,
@@ -346,6 +347,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         # "is en route to the United States at this very moment": the trip is under way.
         date = ResolvedDate(base.isoformat(), "day", "relative", reason="a trip under way") if base else date
 
+    date = _in_described_terms(date, people, base, publication)
     people, flags = _holding_office(people, date, gazetteer)
     people = _named_sides(clause, people, gazetteer)
     if len({p.country for p in people if p.country}) < 2:

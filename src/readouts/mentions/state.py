@@ -20,6 +20,7 @@ class _Ref:
     role: str | None = None
     titled: bool = False  # the text gives an office with the name ("Crown Prince Mishal")
     former: bool = False  # "former President X", "President-elect X": not in office as written
+    term: tuple | None = None  # (start, end) of the office the words before the name describe
 
 
 @dataclass
