@@ -272,6 +272,13 @@ _PRINCIPAL = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir
 
 def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
     res = gazetteer.resolve_hit(hit, on=on, context=context)
+    if res.status == "resolved" and res.person is not None and len(hit.person_ids) > 1 and not hit.title \
+            and gazetteer.level(res.person.id, on) != "leader":
+        # A bare surname several people of the story share ("Kim"): the leader among them.
+        leader = next((pid for pid in reversed(state.recent) if pid in hit.person_ids and pid != res.person.id
+                       and gazetteer.level(pid, on) == "leader"), None)
+        if leader is not None:
+            return replace(state.refs_by_pid[leader], surface=hit.text, start=hit.start)
     if res.status == "resolved" and res.person is not None:
         office = res.office
         country = office.country if office is not None else (hit.country or res.person.country)
@@ -296,11 +303,14 @@ def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
             return None
         return _Ref(person.id, person.name, person.country, hit.text, hit.start)
     if res.status == "ambiguous" and hit.kind == "name":
-        # Prefer someone already in the story.
+        # Prefer someone already in the story; of several, a head of state or government
+        # ("Kim" alone in a story that named both Kim Jong Un and Kim Yong-chol is the
+        # leader), then the one named last.
         ids = [c.person.id for c in res.candidates if c.person is not None]
         known = [pid for pid in reversed(state.recent) if pid in ids]
         if known:
-            return replace(state.refs_by_pid[known[0]], surface=hit.text, start=hit.start)
+            leaders = [pid for pid in known if gazetteer.level(pid, on) == "leader"]
+            return replace(state.refs_by_pid[(leaders or known)[0]], surface=hit.text, start=hit.start)
     return None
 
 

@@ -69,6 +69,7 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+)"
     r"|,\s+(?P<relative>who|whom)\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
+    r"|(?<=\S)\s+that\s+(?=the\s+(?:[A-Z.]+\s+)?(?:president|prime minister|leader)\b|(?:he|she|they)\s+(?:has|have|had|will|would)\b)"
     r"|,?\s+(?:just\s+)?(?:like|as)\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}did\b|(?:he|she|they)\s+did\b)"
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
