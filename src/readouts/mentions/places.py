@@ -80,6 +80,20 @@ _PASSIVE_RECEIVER = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:warmly\s+
 _VISITING = re.compile(r"\b(?:the )?visiting\s+(?=[A-Z])")
 
 
+_AT_SUMMIT = re.compile(r"(?i)\b(?:at|during|on|in|for|attend(?:s|ed|ing)?|to)\s+(?:the\s+|a\s+|this\s+)?(?:[\w.’'-]+\s+){0,5}$")
+
+
+def _setting_summit(text: str):
+    """A summit or conference that is where the contact took place ("on the sidelines of the
+    G20", "at the ASEAN summit"), not one it prepares ("groundwork for the first summit")."""
+    for m in _SUMMIT.finditer(text):
+        if re.match(r"(?i)sidelines|on the margins", m.group()) or _AT_SUMMIT.search(text[max(0, m.start() - 60):m.start()]) \
+                or re.match(r"\s+(?:host|venue|city)\b", text[m.end():]):
+            if not re.search(r"(?i)\b(?:groundwork|preparations?|prepare|ahead of|run-up)\b", text[max(0, m.start() - 60):m.start()]):
+                return m
+    return None
+
+
 def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str | None, str | None]:
     """The place of an in-person contact and, for a visit, the host country (ISO3)."""
     if kind != "in-person":
@@ -103,7 +117,7 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
         guest = next((p for p in people if p.start >= visiting.end() - 1), None)
         if guest is not None and guest.country:
             host = next(iter(countries - {guest.country}), None)
-    summit = _SUMMIT.search(text)
+    summit = _setting_summit(text)
     if summit and host is not None:
         # Talks at a summit or conference are a meeting, even in a participant's country.
         host = None
