@@ -53,7 +53,8 @@ _QUESTION = re.compile(
     r"\b(?:asked|wondered|questioned|unclear|not (?:known|clear|say|disclose))\b[^.]{0,80}?\b(?:when|whether|if|how often|why)\b"
     r"|\bwhether or not\b|^\W*(?:On|About|As to) whether\b"
     r"|\b(?:high |strong )?hopes? that\b|\bhop(?:e|es|ed|ing) to\b|\bwish(?:es|ed)? (?:that|to)\b"
-    r"|\bif (?:he|she|they|it) (?:were|had|knew)\b",
+    r"|\bif (?:he|she|they|it) (?:were|had|knew)\b"
+    r"|\b(?:once|twice|three times) a (?:month|week|year)\b|\bevery (?:month|week|year)\b|\bregularly\b",
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(

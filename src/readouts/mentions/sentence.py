@@ -67,7 +67,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 # seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+)"
-    r"|,\s+(?P<relative>who|whom)\s+"
+    r"|,\s+(?P<relative>who|whom)\s+|,\s+after which\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
     r"|(?<=\S)\s+that\s+(?=the\s+(?:[A-Z.]+\s+)?(?:president|prime minister|leader)\b|(?:he|she|they)\s+(?:has|have|had|will|would)\b)"
     r"|,?\s+(?:just\s+)?(?:like|as)\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}did\b|(?:he|she|they)\s+did\b)"
