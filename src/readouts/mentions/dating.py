@@ -86,6 +86,9 @@ def _dated_by_story(mentions: list[Mention], state: _State, base, publication: P
 _DISTINCTION = re.compile(r"(?i)\b(?:first|last|only|latest)\b(?:\s+[\w-]+){0,4}\s*$")
 
 
+_FINITE = re.compile(r"(?i)\b(?:will|would|is to|are to|is set to|is expected to|was|were|is|are|has|have|had|took|ended|began|lasted)\b")
+
+
 def _status(text: str, triggers, rules: _Compiled) -> str:
     """planned when a future marker governs a contact word, else occurred.
 
@@ -106,6 +109,13 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
         after = rules.planned.search(text, end, end + 45)
         if after and re.search(r"\band\b|,", text[end:after.start()]):
             after = None
+        if after is None and re.search(r"(?i)\b(?:the|a|an|their|this)\s+(?:[\w-]+\s+)?$", text[max(0, start - 25):start]):
+            # A contact named as the subject ("the meeting between Putin and the Turkish head
+            # of state, Recep Tayyip Erdogan, will take place at noon"): its verb decides.
+            verb = _FINITE.search(text, end, end + 140)
+            if verb and verb.group().lower() in ("will", "would", "is to", "are to", "is set to", "is expected to") \
+                    and not re.search(r",\s+(?:where|who|which|when|while|and|but|as)\b", text[end:verb.start()]):
+                after = verb
         if not before and after is None:
             continue
         if _PAST_VERB.fullmatch(word) and not after and start - before[-1].end() > 40:
