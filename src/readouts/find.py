@@ -67,8 +67,10 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 @cache
 def _contact_pattern() -> re.Pattern:
-    words = load_rules()["prefilter"]["contact"]
-    return re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
+    # Matched on the lower-cased sentence: several times faster than IGNORECASE here,
+    # and this runs on every sentence of the stream.
+    words = [w.lower() for w in load_rules()["prefilter"]["contact"]]
+    return re.compile(r"\b(?:" + "|".join(words) + ")")
 
 
 def sentences(article: Article) -> list[Candidate]:
@@ -82,7 +84,7 @@ def sentences(article: Article) -> list[Candidate]:
 
 def is_candidate(sentence: str) -> bool:
     """The cheap test: does the sentence contain a contact word at all?"""
-    return _contact_pattern().search(sentence) is not None
+    return _contact_pattern().search(sentence.lower()) is not None
 
 
 def candidates(article: Article) -> list[Candidate]:
