@@ -504,3 +504,26 @@ def test_dates_with_a_relative_year():
             "The two spoke by phone on August 2. The talks on Dec. 4, 2022 were cancelled.")
     p = publication_date(text, today=D(2026, 1, 1))
     assert p.date == D(2023, 8, 3)
+
+
+@pytest.mark.parametrize("sentence,found,value", [
+    # A year that ends the sentence keeps its full stop out of the way.
+    ("He visited Paris in 2019.", "in 2019", "2019"),
+    ("They met in early 2019.", "in early 2019", "2019"),
+    # Seasons name a part of a year: the year is what is known.
+    ("They met in the spring of 2019.", "in the spring of 2019", "2019"),
+    ("They met in fall 2018 in Paris", "in fall 2018", "2018"),
+    ("He came in the summer of 2017, then left", "in the summer of 2017", "2017"),
+    # A speaker's hedge between the month and its year.
+    ("we met in Moscow in June, I believe, of 2020.", "in June, I believe, of 2020", "2020-06"),
+    ("we met in June of 2020.", "in June of 2020", "2020-06"),
+])
+def test_expressions_in_sentences(sentence, found, value):
+    exprs = find_time_expressions(sentence)
+    assert [e.text for e in exprs] == [found]
+    assert resolve_time(exprs[0], BASE, tense="past").value == value
+
+
+@pytest.mark.parametrize("sentence", ["version 2019.5 shipped", "in 2019-20 the budget", "the 2019/20 season"])
+def test_years_inside_larger_numbers_are_not_years(sentence):
+    assert [e for e in find_time_expressions(sentence) if e.kind == "year"] == []

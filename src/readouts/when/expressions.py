@@ -92,6 +92,8 @@ _WDPRE = rf"(?:{_WDA}{_PART}?,?\s+)"  # "Tuesday, " / "Tuesday night " before a 
 # Nothing may follow a date that would make it part of a larger number ("January 1, 99999").
 _NOTNUM = r"(?![,\s]*\d{4,})"
 # "October 13 last year", "in June this year": the year said relative to the base
+# "in June, I believe, of 2020": a speaker's hedge between a month and its year
+_HEDGE = r"(?i:I\s+(?:believe|think)|if\s+I\s+(?:remember|recall)(?:\s+correctly)?)"
 _RY = r",?\s+(?P<RY>(?i:last|this|next)\s+year)(?![A-Za-z])"
 
 _PATTERN = rf"""
@@ -105,8 +107,8 @@ _PATTERN = rf"""
 | (?P<rdf>(?P<rdf_d1>{_DAY})(?:\s+(?P<rdf_m1>{_M}))?{_DASH}(?P<rdf_d2>{_DAY})\s+(?:of\s+)?(?P<rdf_m>{_M})(?:,?\s*(?P<rdf_y>{_Y}))?{_NOTNUM})
 | (?P<mdy>(?P<mdy_wd>{_WDPRE})?(?:the\s+)?(?P<mdy_m>{_M})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_Y})|{_RY.replace("RY", "mdy_ry")})?{_NOTNUM})
 | (?P<dmy>(?P<dmy_wd>{_WDPRE})?(?:the\s+)?(?P<dmy_d>{_DAY})\.?(?:\s+of)?\s+(?P<dmy_m>{_M})(?:,?\s*(?P<dmy_y>{_Y})|{_RY.replace("RY", "dmy_ry")})?{_NOTNUM})
-| (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:,?\s+(?:of\s+)?(?P<my_y>{_Y})|{_RY.replace("RY", "my_ry")})?{_NOTNUM})
-| (?P<yr>(?:(?P<yr_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<yr_y>{_Y})(?![\d/.:-]|,\d))
+| (?P<my>(?:(?P<my_mod>{lx.WEEKDAY_MODIFIER_RE})\s+|(?P<my_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?P<my_m>{_M})(?:(?:,\s+{_HEDGE},)?,?\s+(?:of\s+)?(?P<my_y>{_Y})|{_RY.replace("RY", "my_ry")})?{_NOTNUM})
+| (?P<yr>(?:(?P<yr_q>{lx.MONTH_QUALIFIER_RE})[\s-]*)?(?:(?:the\s+)?(?P<yr_season>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?)?(?P<yr_y>{_Y})(?![\d/:-]|[.,]\d))
 | (?P<ago>(?P<ago_n>\d{{1,3}}|{lx.NUMBER_WORD_RE}|(?i:a\s+few|several))\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:or\s+so\s+)?(?i:ago|earlier))
 | (?P<dur>(?P<dur_n>\d{{1,3}}|{lx.NUMBER_WORD_RE})\s+(?P<dur_u>(?i:day|week|month|year))s?(?:['’]s?)?(?:\s+(?i:time|later|from\s+now))?(?![A-Za-z]))
 | (?P<rel>{lx.RELATIVE_RE})
@@ -132,7 +134,7 @@ _OPENER_WORDS = frozenset(
     {p for w in lx.PREPOSITIONS for p in w.split()} | {p for w in lx.WEEKDAY_MODIFIERS for p in w.split()}
     | {p.strip("-") for w in lx.MONTH_QUALIFIERS for p in w.split()} | set(lx.NUMBER_WORDS)
     | set(lx.WEEKDAYS) | set(lx.DAY_PARTS) | _ORDINAL_PARTS
-    | {p for w in lx.RELATIVE for p in w.split()[:-1]} | {"the", "of", "few", "several"})
+    | {p for w in lx.RELATIVE for p in w.split()[:-1]} | {"the", "of", "few", "several", "spring", "summer", "autumn", "fall", "winter"})
 BACKOFF_WORDS = 5
 
 
@@ -243,7 +245,7 @@ def _build(m: re.Match) -> TimeExpression | None:
     elif alt == "yr":
         kind = "year"
         q = lx.MONTH_QUALIFIERS.get(_norm(g("yr_q")) or "")
-        if not (q or prep in ("in", "since", "during", "until", "till", "by", "before", "after", "from", "through")):
+        if not (q or g("yr_season") or prep in ("in", "since", "during", "until", "till", "by", "before", "after", "from", "through")):
             return None
         f = dict(year=int(g("yr_y")), qualifier=q)
     elif alt == "ago":
