@@ -78,3 +78,13 @@ def test_transcript_speakers_were_together():
             "PRESIDENT BIDEN: It is good to be back.\n\nPRIME MINISTER SUNAK: Welcome, Joe.")
     got = [(e.type, e.participants, e.host, e.flags) for e in readouts.extract(page, published="2023-07-10")]
     assert got == [("visit", ("Joe Biden", "Rishi Sunak"), "United Kingdom", ("transcript",))]
+
+
+def test_a_common_word_surname_names_who_the_story_named():
+    # "Moon" opening a line is a word until the story has named President Moon Jae-in.
+    page = ("South Korean President Moon Jae-in spoke to reporters in Seoul on Monday.\n\n"
+            "March 3 -- Moon and Japanese Prime Minister Shinzo Abe hold talks in Tokyo.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2018-03-20")]
+    assert got == [("visit", "2018-03-03", ("Moon Jae-in", "Shinzo Abe"))]  # in Tokyo: a visit to Abe
+    alone = "March 3 -- Moon and Japanese Prime Minister Shinzo Abe hold talks in Tokyo."
+    assert [e.participants for e in readouts.extract(alone, published="2018-03-20")] == []

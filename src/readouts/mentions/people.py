@@ -150,6 +150,30 @@ def _misspelt(text: str, hits, state: _State) -> list[_Ref]:
     return out
 
 
+_LONE_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+_AFTER_CAPITAL = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_BEFORE_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def _known_surnames(text: str, hits, gazetteer, state: _State) -> list[_Ref]:
+    """The family name alone of someone the story has named in full ("April 27 -- Moon
+    holds his first summit with Kim"). The scan leaves out family names that are common
+    words when they open a sentence; once the story has named the person, the word names
+    them. Only a word that names exactly one person of the story this way."""
+    if not state.refs_by_pid:
+        return []
+    out = []
+    for m in _LONE_CAPITAL.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits) or _is_time_word(m.group()):
+            continue
+        if _AFTER_CAPITAL.search(text, max(0, m.start() - 40), m.start()) or _BEFORE_CAPITAL.match(text, m.end()):
+            continue  # part of a longer name ("Ban Ki-moon", "Moon Jae-in")
+        ids = [pid for pid in gazetteer.surname_of(m.group()) if pid in state.refs_by_pid]
+        if len(ids) == 1:
+            out.append(replace(state.refs_by_pid[ids[0]], surface=m.group(), start=m.start()))
+    return out
+
+
 _TITLE_STOP = frozenset("of the and for to a an in u.s. us united states state states republic".split())
 
 
@@ -226,7 +250,7 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         refs.append(ref)
         seen.add(ref.pid)
     for ref in (_titled_officials(text, hits, on, gazetteer) + _the_secretary(text, hits, on, gazetteer, state)
-                + _misspelt(text, hits, state)):
+                + _misspelt(text, hits, state) + _known_surnames(text, hits, gazetteer, state)):
         refs.append(ref)
         seen.add(ref.pid)
     refs.sort(key=lambda r: r.start)

@@ -286,6 +286,13 @@ class Gazetteer:
                 out.append((o, p))
         return out
 
+    def surname_of(self, word: str) -> tuple[str, ...]:
+        """The ids of the people ``word`` alone may name by their family name ("Moon", "Kim"),
+        whether or not it is also a common word."""
+        key = (word.lower(),) if word.isascii() and word.isalpha() else phrase_key(word)
+        entry = self._names.get(key) or ()
+        return tuple(pid for pid, kind in entry if kind in (SURNAME, WEAK, SURNAME_FIRST))
+
     def country_code(self, text: str) -> str | None:
         """ISO3 (or body code) of a country name or adjective: "Israeli" -> "ISR", "U.S." -> "USA"."""
         key = phrase_key(text)
