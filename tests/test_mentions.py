@@ -52,6 +52,9 @@ CASES = [
     ("Chinese President Xi Jinping on Friday met with visiting Australian Prime Minister Anthony Albanese at the "
      "Great Hall of the People.", "2023-11-06",
      [("visit", "occurred", "2023-11-03", ("Anthony Albanese", "Xi Jinping"), "China")]),
+    # the day of the words, not of the visit they announce (not next year's May 2)
+    ("At a dinner on May 2, President Yoon Suk Yeol said that Japanese Prime Minister Fumio Kishida's visit to "
+     "Korea will mark a new start.", "2023-05-03", [("visit", "planned", None, ("Fumio Kishida",), "South Korea")]),
     # received, but no one: no contact
     ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
      "2023-06-12", []),

@@ -167,6 +167,8 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
                 res = ahead
         if res.value is None:
             continue
+        if tense == "future" and _recent_past_occasion(expr, res, base):
+            continue
         distance = abs(expr.start - trig)
         if best is None or distance < best[0]:
             best = (distance, res)
@@ -193,6 +195,20 @@ def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate
     if base is not None and found.date.value and found.date.value > base.isoformat():
         return None
     return replace(_basis(found.date, publication), reason="the day the story last named")
+
+
+def _recent_past_occasion(expr, res: ResolvedDate, base) -> bool:
+    """A day without a year that, read forward, falls most of a year after publication but,
+    read back, days before it ("At a dinner on May 2, the President said the visit will
+    ..."): it dates the occasion of the words, not the contact they announce."""
+    from ..when import resolve_time
+
+    if base is None or expr.year is not None or expr.relative or expr.kind not in ("date", "range") \
+            or len(res.value) < 10:
+        return False
+    back = resolve_time(expr, base, tense="past")
+    return bool(back.value) and len(back.value) == 10 and _days_from(res.value, base) > 300 \
+        and _days_from(back.value, base) <= 60
 
 
 def _days_from(value: str, base) -> int:
