@@ -8,7 +8,7 @@ in ``DocumentResult.error`` with a reason code, and the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from .errors import InputError
@@ -38,10 +38,16 @@ def process(doc: Document, *, resources: Resources | None = None) -> DocumentRes
     resources = resources or Resources.default()
     gz = resources.gazetteer
     try:
-        article = clean(doc)
+        article = clean(doc, page_date_search=False)
     except InputError as exc:
         return _failed(doc.id, exc.code, str(exc))
     try:
+        if doc.is_html and article.page_date is None and not doc.published and _may_report(article):
+            # htmldate's search is the costly half of the page date: only for pages that may
+            # report an engagement (most pages of a general stream never do).
+            from .clean.html import find_page_date
+
+            article = replace(article, page_date=find_page_date(doc))
         publication = publication_date(article.text, given=doc.published, url=doc.url, page_date=article.page_date)
         if publication.date is None:
             publication = _dated_by_offices(article, publication, gz)
@@ -50,6 +56,13 @@ def process(doc: Document, *, resources: Resources | None = None) -> DocumentRes
     except Exception as exc:  # a bug must not sink the batch: report it for this document
         return _failed(doc.id, "internal", f"{type(exc).__name__}: {exc}", article)
     return DocumentResult(doc.id, article, publication, tuple(mentions), tuple(events))
+
+
+def _may_report(article) -> bool:
+    """Whether any sentence of the article passes the cheap filter (a contact word)."""
+    from .find import is_candidate, sentences
+
+    return any(is_candidate(c.text) for c in sentences(article))
 
 
 # How sure an inference bounded by terms of office must be to be used: below this,

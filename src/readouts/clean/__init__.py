@@ -20,13 +20,15 @@ from .text import clean_text
 __all__ = ["clean", "clean_html", "clean_text", "boilerplate_rules", "RULES_VERSION"]
 
 
-def clean(doc: Document) -> Article:
+def clean(doc: Document, *, page_date_search: bool = True) -> Article:
     """Clean one document. Pure: the same Document always gives the same Article.
 
     Raises InputError(code="no-text") when an HTML page has no article text, or a
-    plain text has nothing left after cleaning.
+    plain text has nothing left after cleaning. ``page_date_search=False`` skips
+    htmldate's search for a page date the markup does not declare in a meta tag
+    (``find_page_date`` runs it later, for the pages that need it).
     """
-    article = clean_html(doc) if doc.is_html else clean_text(doc)
+    article = clean_html(doc, page_date_search) if doc.is_html else clean_text(doc)
     if not article.text.strip():
         raise InputError(f"{doc.id}: no article text was left after cleaning.", code="no-text")
     return article

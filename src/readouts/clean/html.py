@@ -74,7 +74,7 @@ def strip_noise(html: str) -> str:
     return "".join(out)
 
 
-def clean_html(doc: Document) -> Article:
+def clean_html(doc: Document, page_date_search: bool = True) -> Article:
     """Extract the article of an HTML page; InputError(code="no-text") when there is none.
 
     trafilatura's paragraphs then pass the same furniture rules as plain-text
@@ -90,7 +90,8 @@ def clean_html(doc: Document) -> Article:
     if tree is None:
         raise InputError(f"{doc.id}: the page cannot be parsed as HTML.", code="no-text")
     # htmldate only when the caller did not give the date: it is the costly half of the lookup
-    page_date = meta_date(html) or (None if doc.published else _page_date(tree, doc.url))
+    # (the pipeline defers it to pages that may report an engagement: find_page_date)
+    page_date = meta_date(html) or (None if doc.published or not page_date_search else _page_date(tree, doc.url))
     title = _title(tree)
     captions = _figure_captions(tree)  # before trafilatura, which prunes the tree it is given
     try:
@@ -217,6 +218,15 @@ def _date(m) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def find_page_date(doc: Document) -> dt.date | None:
+    """The page's date by htmldate (fast mode) on a fresh parse of the page: what
+    ``clean_html`` leaves out with ``page_date_search=False``."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(shrink_html(doc.content))
+    return None if tree is None else _page_date(tree, doc.url)
 
 
 def _page_date(tree, url: str | None) -> dt.date | None:
