@@ -83,19 +83,22 @@ def document_from_bytes(data: bytes, *, doc_id: str, name: str | None = None, ur
         raise EmptyDocument(f"{name}: the document is empty.")
     text = decode_bytes(data, name=name, charset=charset)
     return document_from_text(text, doc_id=doc_id, name=name, url=url, published=published,
-                              fetched=fetched, path=path)
+                              fetched=fetched, path=path, decoded=True)
 
 
 def document_from_text(text: str, *, doc_id: str, name: str | None = None, url: str | None = None,
                        published: dt.date | str | None = None, fetched: dt.datetime | None = None,
-                       path: str | None = None) -> Document:
-    """A Document from text already decoded (a manifest's ``text``, an API caller's string)."""
+                       path: str | None = None, decoded: bool = False) -> Document:
+    """A Document from text already decoded (a manifest's ``text``, an API caller's string).
+
+    ``decoded``: the text comes from decoding bytes, which never yields lone surrogates
+    (only JSON escapes can), so the scan for them is skipped."""
     name = name or doc_id
     if not text.strip():
         raise EmptyDocument(f"{name}: the document is empty.")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _SURROGATE.search(text):  # lone surrogates (from JSON escapes) cannot be written out as UTF-8
+    if not decoded and _SURROGATE.search(text):  # lone surrogates (from JSON escapes) cannot be written out as UTF-8
         text = _SURROGATE.sub("\ufffd", text)
     return Document(id=doc_id, content=text, url=url or None, published=parse_published(published, name=name),
                     fetched=fetched, path=path, is_html=looks_like_html(text))
