@@ -55,6 +55,9 @@ CASES = [
     # the day of the words, not of the visit they announce (not next year's May 2)
     ("At a dinner on May 2, President Yoon Suk Yeol said that Japanese Prime Minister Fumio Kishida's visit to "
      "Korea will mark a new start.", "2023-05-03", [("visit", "planned", None, ("Fumio Kishida",), "South Korea")]),
+    # an aside about the visitor (", who chairs ... this year,") does not date the trip
+    ("Indonesian President Joko Widodo, who chairs the Group of 20 this year, is scheduled to travel to Tokyo "
+     "later in the week.", "2022-07-25", [("visit", "planned", "2022-07", ("Joko Widodo",), "Japan")]),
     # received, but no one: no contact
     ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
      "2023-06-12", []),
@@ -91,3 +94,10 @@ def test_a_common_word_surname_names_who_the_story_named():
     assert got == [("visit", "2018-03-03", ("Moon Jae-in", "Shinzo Abe"))]  # in Tokyo: a visit to Abe
     alone = "March 3 -- Moon and Japanese Prime Minister Shinzo Abe hold talks in Tokyo."
     assert [e.participants for e in readouts.extract(alone, published="2018-03-20")] == []
+
+
+def test_earlier_in_the_day_is_the_day_the_story_tells():
+    page = ("LIMA, Nov 17 - Australian Prime Minister Anthony Albanese held talks with Chinese President Xi "
+            "Jinping in Lima on Saturday.\n\nAlbanese also met Peruvian President Dina Boluarte earlier in the day.")
+    got = [(e.date, e.participants) for e in readouts.extract(page, published="2024-11-17")]
+    assert got == [("2024-11-16", ("Anthony Albanese", "Xi Jinping")), ("2024-11-16", ("Anthony Albanese", "Dina Boluarte"))]

@@ -157,6 +157,12 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             if status == "occurred" and report_day is None:
                 report_day = resolve_time(expr, base, tense="past")
             continue
+        if any(a <= expr.start < b and not a <= trig < b for a, b in _asides(text)):
+            continue  # an aside about a person dates what they are, not the contact
+        if expr.relative == "anchor0":
+            # "later that day", "earlier in the day": the day the story is telling, which the
+            # undated path finds (the day in force), not the publication day.
+            continue
         # "on the previous day", "the next day": against the publication day
         res = resolve_time(expr, base, tense=tense, anchor=base)
         if present and base is not None:
@@ -195,6 +201,18 @@ def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate
     if base is not None and found.date.value and found.date.value > base.isoformat():
         return None
     return replace(_basis(found.date, publication), reason="the day the story last named")
+
+
+# ", who chairs the Group of 20 this year,": a present-tense aside about a person says
+# what they are, not when the contact was (", who had been detained the day before,"
+# tells of an event, and ", which we were having a month ago," of the contact itself).
+# A clause cut at ", who" (sentence.py) starts with the aside's verb.
+_ASIDE = re.compile(r"(?:^\s*|,\s+who\s+)(?:is|are|has|have|(?!was\b|has\b)[a-z]+s)\b[^,;.]*,")
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """The spans of present-tense asides about a person (", who chairs ... ,")."""
+    return [m.span() for m in _ASIDE.finditer(text)] if ", who " in text or text[:1].islower() else []
 
 
 def _recent_past_occasion(expr, res: ResolvedDate, base) -> bool:
