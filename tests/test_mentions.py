@@ -101,3 +101,10 @@ def test_earlier_in_the_day_is_the_day_the_story_tells():
             "Jinping in Lima on Saturday.\n\nAlbanese also met Peruvian President Dina Boluarte earlier in the day.")
     got = [(e.date, e.participants) for e in readouts.extract(page, published="2024-11-17")]
     assert got == [("2024-11-16", ("Anthony Albanese", "Xi Jinping")), ("2024-11-16", ("Anthony Albanese", "Dina Boluarte"))]
+
+
+def test_a_masthead_names_whose_secretary_general():
+    page = ("NATO News\n\nSecretary General visits Finland\n\n"
+            "The Secretary General met Finnish President Alexander Stubb in Helsinki on Tuesday.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-11-07")]
+    assert got == [("visit", "2024-11-05", ("Alexander Stubb", "Mark Rutte"))]

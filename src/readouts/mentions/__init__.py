@@ -146,8 +146,10 @@ def _first_place_country(sents, gazetteer) -> str | None:
             # nationality word says nothing of where the page comes from).
             for phrase in re.findall(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", c.text):
                 code = gazetteer.place_country(phrase)
-                if code is None and phrase in _ORGANISATIONS:
-                    code = gazetteer.country_code(phrase)
+                if code is None:
+                    # "NATO", or the organisation a masthead opens with ("NATO News")
+                    org = next((o for o in _ORGANISATIONS if phrase == o or phrase.startswith(o + " ")), None)
+                    code = gazetteer.country_code(org) if org else None
                 if code is not None:
                     return code
     return None
