@@ -108,3 +108,17 @@ def test_a_masthead_names_whose_secretary_general():
             "The Secretary General met Finnish President Alexander Stubb in Helsinki on Tuesday.")
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-11-07")]
     assert got == [("visit", "2024-11-05", ("Alexander Stubb", "Mark Rutte"))]
+
+
+def test_his_majesty_is_the_monarch_the_story_named():
+    # The story's subject is Iraq's president; "His Majesty" is still Jordan's king.
+    page = ("Iraqi President Barham Salih is due on Thursday to hold talks with His Majesty King Abdullah.\n\n"
+            "Salih will be accompanied by ministers.\n\n"
+            "His Majesty, in a phone call in October, congratulated Salih on his election.\n\n"
+            "On November 1, Jordanian Foreign Minister Ayman Safadi paid a visit to Iraq, where he discussed "
+            "trade with President Salih.")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2018-11-13")]
+    assert got == [("meeting", "planned", "2018-11-15", ("Abdullah II of Jordan", "Barham Salih")),
+                   ("call", "occurred", "2018-10", ("Abdullah II of Jordan", "Barham Salih")),
+                   # in person (the visit's clause), not a call like the contact before it
+                   ("meeting", "occurred", "2018-11-01", ("Ayman Safadi", "Barham Salih"))]

@@ -204,6 +204,18 @@ def _described_term(text: str, hit, ref: _Ref, gazetteer) -> tuple | None:
     return (best.start, best.end)
 
 
+_MAJESTY = re.compile(r"(?i)(?:his|her) majesty")
+_MONARCH_TITLE = re.compile(r"\b(?:King|Queen|Emir|Amir|Sultan|Emperor|Monarch|Grand Duke|Sovereign)\b")
+
+
+def _monarch(pid: str, on, gazetteer) -> bool:
+    try:
+        offices = gazetteer.offices_on(pid, on) if on else gazetteer.person(pid).offices
+    except KeyError:
+        return False
+    return any(o.role == "head_of_state" and _MONARCH_TITLE.search(o.title or "") for o in offices)
+
+
 def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) -> list[_Ref]:
     """The office-holders named or titled in a sentence, resolved on a date, in text order.
 
@@ -234,10 +246,18 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
                 continue
         else:
             ref = None
+            royal = hit.kind == "title" and _MAJESTY.fullmatch(hit.text) is not None
             for ctx in contexts if hit.kind == "title" and hit.country is None else [context]:
                 ref = _resolved_ref(hit, on, gazetteer, ctx, state)
+                if ref is not None and royal and not _monarch(ref.pid, on, gazetteer):
+                    ref = None  # "His Majesty" is a king's, not the head of state of a republic
                 if ref is not None:
                     break
+            if ref is None and royal:
+                # else the one monarch the story has named ("His Majesty King Abdullah ...")
+                kings = [r for r in state.refs_by_pid.values() if _monarch(r.pid, on, gazetteer)]
+                if len(kings) == 1:
+                    ref = replace(kings[0], surface=hit.text, start=hit.start)
             if ref is None:
                 continue
         if _FORMER_TITLE.search(text[max(0, hit.start - 45):hit.start]) or re.match(r"[-\s]elect\b", text[hit.end:hit.end + 7]):

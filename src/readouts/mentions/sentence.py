@@ -477,6 +477,8 @@ def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
     if nearest[2] == "neutral":
         if re.search(r"(?i)\b(?:a|an)\s+(?:\w+\s+)?$", text[max(0, nearest[0] - 20):nearest[0]]):
             return "in-person" if _IN_PERSON_CUE.search(text) else "call"  # "had a conversation with"
+        if _is_visit_like(text[:nearest[0]]):
+            return "in-person"  # a visit in an earlier clause of the sentence sets how they talked
         if earlier and state is not None and state.last:
             return "call" if earlier[state.last[0]].type == "call" else "in-person"
         return "call" if not _IN_PERSON_CUE.search(text) else "in-person"

@@ -512,6 +512,9 @@ class Gazetteer:
             sub = self._match_title(t, k) if k < n and keys[k] != "the" else None
             if sub is not None and sub[0] > k:
                 return sub
+            if k - j == 2 and keys[j] in ("his", "her") and keys[j + 1] == "majesty":
+                # "His Majesty" alone, as "the King": the monarch of the page's country
+                return k, None, "head_of_state", False, False
             return k, None, None, True, False
         # BODY HEAD: "UN Secretary-General", "the U.N. chief", "European Commission President".
         body = self._longest(self._bodies, t, j)
