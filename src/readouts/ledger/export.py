@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from ..errors import MissingDriver, QueryError
 from . import schema as s
+from .queries import event_fields
 
 FORMATS = ("jsonl", "csv", "parquet")
 FIELDS = (
@@ -60,23 +61,12 @@ def _record(row, evidence: list) -> dict:
         "event_id": row.event_id,
         "doc_id": first.doc_id if first else None,
         "type": row.type,
-        "status": row.status,
-        "participants": json.loads(row.participants),
-        "person_ids": json.loads(row.person_ids),
-        "level": row.level,
         "date": row.date,
-        "date_basis": row.date_basis,
-        "duration_minutes": row.duration_minutes,
-        "location": row.location,
-        "host": row.host,
-        "sources": json.loads(row.sources),
-        "topics": json.loads(row.topics),
+        **event_fields(row),
         "evidence": first.evidence if first else "",
         "span": [first.span_start, first.span_end] if first and first.span_start is not None else None,
         "doc_published": first.published if first else None,
         "doc_published_basis": first.published_basis if first else "unknown",
-        "confidence": row.confidence,
-        "documents": row.documents,
         "doc_ids": sorted({r.doc_id for r in evidence}),
     }
 

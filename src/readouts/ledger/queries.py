@@ -39,23 +39,28 @@ def names_of(conn: sa.Connection, ids) -> dict[str, str]:
     return dict(conn.execute(sa.select(p.person_id, p.name).where(p.person_id.in_(ids))).all()) if ids else {}
 
 
+def event_fields(row) -> dict:
+    """The stored fields of an event row, JSON columns decoded (queries and export share them)."""
+    return {
+        "status": row.status,
+        "participants": json.loads(row.participants),
+        "person_ids": json.loads(row.person_ids),
+        "level": row.level,
+        "date_basis": row.date_basis,
+        "duration_minutes": row.duration_minutes,
+        "location": row.location,
+        "host": row.host,
+        "sources": json.loads(row.sources),
+        "topics": json.loads(row.topics),
+        "confidence": row.confidence,
+        "documents": row.documents,
+    }
+
+
 def _event(row, *, full: bool = False) -> dict:
     out = {"event_id": row.event_id, "type": row.type, "date": row.date}
     if full:
-        out.update({
-            "status": row.status,
-            "participants": json.loads(row.participants),
-            "person_ids": json.loads(row.person_ids),
-            "level": row.level,
-            "date_basis": row.date_basis,
-            "duration_minutes": row.duration_minutes,
-            "location": row.location,
-            "host": row.host,
-            "sources": json.loads(row.sources),
-            "topics": json.loads(row.topics),
-            "confidence": row.confidence,
-            "documents": row.documents,
-        })
+        out.update(event_fields(row))
     return out
 
 
