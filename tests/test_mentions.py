@@ -61,6 +61,14 @@ CASES = [
     # received, but no one: no contact
     ("Brazilian President Luiz Inacio Lula da Silva received the credentials of new ambassadors on Monday.",
      "2023-06-12", []),
+    # an envoy who delivers a leader's letter meets the one it is for; the sender is not there
+    ("North Korean envoy Kim Yong-chol delivered a letter from the North Korean leader to U.S. President Donald Trump "
+     "at the White House on Friday.", "2018-06-03",
+     [("visit", "occurred", "2018-06-01", ("Donald Trump", "Kim Yong-chol"), "United States")]),
+    # the subject carried into ", while visiting ..." is not a list after "with"
+    ("North Korean envoy Kim Yong-chol met South Korean President Moon Jae-in on Sunday, while visiting Seoul "
+     "for the Olympic Games.", "2018-02-27",
+     [("visit", "occurred", "2018-02-25", ("Kim Yong-chol", "Moon Jae-in"), "South Korea")]),
 ]
 
 
@@ -68,6 +76,12 @@ CASES = [
 def test_sentence(sentence, published, expected):
     got = [(e.type, e.status, e.date, e.participants, e.host) for e in readouts.extract(sentence, published=published)]
     assert got == expected
+
+
+def test_a_place_at_the_end_of_a_sentence_has_no_full_stop():
+    events = readouts.extract("British Prime Minister Rishi Sunak met U.S. President Joe Biden on Monday in Washington.",
+                              published="2023-06-08")
+    assert [(e.location, e.host) for e in events] == [("Washington", "United States")]
 
 
 def test_statement_in_the_first_person():

@@ -452,6 +452,14 @@ def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:
     return out
 
 
+# "delivers a letter from the North Korean leader to Trump": the sender is not there.
+_SENT_BY = re.compile(r"\b(?:letter|message|note)s?\s+from\s+$", re.I)
+
+
+def _without_senders(text: str, refs: list[_Ref]) -> list[_Ref]:
+    return [r for r in refs if not _SENT_BY.search(text[max(0, r.start - 30):r.start])]
+
+
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 
 
@@ -482,16 +490,18 @@ def _outside_reporting_frame(text: str, refs: list[_Ref], triggers) -> list[_Ref
 _WITH_LIST = re.compile(r"\b(?:with|from)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
 
 
-def _with_story_subject(text: str, people: list[_Ref], state: _State) -> list[_Ref]:
+def _with_story_subject(text: str, people: list[_Ref], state: _State, clause_start: int = 0) -> list[_Ref]:
     """ "...telephonic conversations with A and B", no one named before "with": the story's
-    subject is the other side of each contact."""
+    subject is the other side of each contact. Only the clause's own words count: in "...in
+    a meeting with A, while visiting the South", the visit's subject is carried over, and
+    the "with" before it is another clause's."""
     subject = state.subject
     if subject is None or not people or not subject.country:
         return people
     if subject.pid in {p.pid for p in people}:
         return people
     first = min(people, key=lambda p: p.start)
-    before = text[:first.start]
+    before = text[clause_start:first.start]
     if re.search(r"\b(?:I|we|he|she|they)\b", before):
         return people
     if _WITH_LIST.search(before) or (len({p.country for p in people}) == 1 and subject.country not in

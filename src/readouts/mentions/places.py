@@ -94,6 +94,10 @@ def _setting_summit(text: str):
     return None
 
 
+_TITLE_AFTER = re.compile(r"\s+(?:leader|president|prime minister|premier|king|queen|emir|chancellor|"
+                          r"foreign minister|minister|counterpart|side|government|delegation|officials?)\b", re.I)
+
+
 def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str | None, str | None]:
     """The place of an in-person contact and, for a visit, the host country (ISO3)."""
     if kind != "in-person":
@@ -101,7 +105,11 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
     countries = {p.country for p in people if p.country}
     place = host = None
     for m in _PLACE.finditer(text):
+        if _TITLE_AFTER.match(text, m.end()):
+            continue  # "a letter from the North Korean leader": a person, not a place
         name = re.sub(r"^the ", "", m.group("place"))
+        if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$", name):
+            name = name[:-1]  # the sentence's full stop ("in Panmunjom."), not an abbreviation ("U.S.")
         code = place_code(name, gazetteer)
         if code is None:
             if place is None and m.group("prep") == "at":

@@ -30,6 +30,7 @@ from .people import (
     _outside_reporting_frame,
     _with_story_subject,
     _without_possessors,
+    _without_senders,
 )
 from .places import _PLACE, _SUMMIT, _named_sides, _place, place_code
 from .state import _Ref, _State, _dedupe, _participants_of
@@ -195,7 +196,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
     earlier_contact = _since_they_met(cand, refs, implicit, base, publication, gazetteer, state)
-    refs = _without_possessors(text, list(refs))
+    refs = _without_senders(text, _without_possessors(text, list(refs)))
     refs = _outside_reporting_frame(text, refs, triggers)
     refs = _outside_quotes(text, refs, triggers)
     precedent = _precedent(cand, refs, base, publication, gazetteer, rules, version)
@@ -272,10 +273,11 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
             elif re.match(r"\s*(?:they|the (?:two|three|four|leaders))\b", text[cs:ce], re.I):
                 # "..., where they were received by X": all of them.
                 people = _dedupe([replace(p, start=cs) for p in previous_people] + people)
-            elif previous_people[0].pid not in {p.pid for p in people}:
+            elif previous_people[0].pid not in {p.pid for p in people} and \
+                    not any(p.start < clause_triggers[0][0] for p in people):
                 # A clause without a subject of its own continues the last one's.
                 people = _dedupe([replace(previous_people[0], start=cs)] + people)
-        people = _with_story_subject(text, people, state)
+        people = _with_story_subject(text, people, state, cs)
         people = _engaged(text, people, clause_triggers)
         found = _clause_mentions(cand, text, cs, ce, clause_triggers, people, base, publication, gazetteer,
                                  state, rules, earlier, version)
