@@ -136,3 +136,18 @@ def test_his_majesty_is_the_monarch_the_story_named():
                    ("call", "occurred", "2018-10", ("Abdullah II of Jordan", "Barham Salih")),
                    # in person (the visit's clause), not a call like the contact before it
                    ("meeting", "occurred", "2018-11-01", ("Ayman Safadi", "Barham Salih"))]
+
+
+def test_meetings_on_a_trip_are_no_later_than_the_return():
+    # Undated meetings at a conference abroad, then "after returning from Germany" on a day
+    # before publication: the meetings were that day at the latest, not the publication day.
+    page = ("Canadian Prime Minister Justin Trudeau attended the Munich Security Conference.\n\n"
+            "Trudeau met with German Chancellor Olaf Scholz to discuss energy.\n\n"
+            "The Prime Minister also met with Finnish President Sauli Niinisto.\n\n"
+            "On the evening of February 18, after returning from Germany, Trudeau had a phone call with "
+            "French President Emmanuel Macron.\n\n"
+            "The Presidents discussed Ukraine.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-02-20")]
+    assert got == [("meeting", "2023-02-18", ("Justin Trudeau", "Olaf Scholz")),
+                   ("meeting", "2023-02-18", ("Justin Trudeau", "Sauli Niinistö")),
+                   ("call", "2023-02-18", ("Emmanuel Macron", "Justin Trudeau"))]

@@ -27,7 +27,7 @@ from dataclasses import replace
 from ..find import is_candidate, sentences
 from ..records import Article, Mention, Publication, ResolvedDate
 from ..rules import rules_version, url_country
-from .dating import _dated_back_references
+from .dating import _basis, _dated_back_references
 from .details import _duration, _refers_back, _sources, _topics, _union
 from .lexicon import _ANAPHORIC, _GROUP_REF, compiled
 from .people import _as_participants, _level, _people, _speaker
@@ -81,6 +81,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
     mentions = _chronology(mentions)
+    mentions = _before_the_return(mentions, sents, base, publication, gazetteer)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
 
 
@@ -125,6 +126,47 @@ def _chronology(mentions: list[Mention]) -> list[Mention]:
         if options:
             set_day(lines[k], max(options))
     return out
+
+
+# "In the evening of February 19, after returning from Germany, ...": the trip ended then.
+_RETURN = re.compile(r"\b(?:(?:after|upon|on|since) (?:returning|(?:his|her|their) return|coming back)|returned|"
+                     r"(?:was|were|is|are) back) (?:home )?from (?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})")
+
+
+def _before_the_return(mentions: list[Mention], sents, base, publication: Publication, gazetteer) -> list[Mention]:
+    """A trip that the story says ended on a day ("after returning from Germany" on February
+    19) holds the contacts told before it without a day of their own: the meetings in
+    Munich were on that day at the latest, not on the publication day after it."""
+    from ..when import find_time_expressions, resolve_time
+
+    if base is None or not mentions:
+        return mentions
+    for cand in sents:
+        back = _RETURN.search(cand.text)
+        if back is None:
+            continue
+        country = place_code(back.group("place"), gazetteer)
+        exprs = [e for e in find_time_expressions(cand.text) if e.kind in ("date", "weekday", "relative")]
+        if country is None or not exprs:
+            continue
+        nearest = min(exprs, key=lambda e: abs(e.start - back.start()))
+        day = resolve_time(nearest, base, tense="past")
+        if day.granularity != "day" or not day.value or day.value >= base.isoformat():
+            continue
+        # The trip: a place of that country named in the story before the return.
+        told = [c for c in sents if c.start < cand.start and any(
+            gazetteer.place_country(w) == country for w in re.findall(r"[A-Z][\w'’.-]+", c.text))]
+        if not told:
+            continue
+        dated = replace(_basis(day, publication), reason="before the return from the trip")
+        # Contacts told before it, in person, dated later only by the story's default (the
+        # publication day, or a "today" said there), not by a day of their own.
+        mentions = [replace(m, date=dated) if m.span[1] <= cand.start and m.type != "call" and m.status == "occurred"
+                    and m.date.basis != "explicit" and (m.date.value or "") > day.value
+                    and (m.location is None or place_code(m.location, gazetteer) == country)
+                    else m for m in mentions]
+        break
+    return mentions
 
 
 _AUTHORED = re.compile(r"\s*(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Address|Speech|Interview|Press statement) (?:by|of|from)\b", re.I)

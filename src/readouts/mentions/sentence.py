@@ -86,6 +86,13 @@ _SINCE_THEY = re.compile(
 )
 
 
+def _fits_group(mention: Mention, words: str) -> bool:
+    """ "The Presidents": a pair of heads of state; "the prime ministers": of governments."""
+    words = words.lower()
+    role = "head_of_state" if "president" in words else "head_of_government" if "prime minister" in words else None
+    return role is None or all(p.role == role for p in mention.participants)
+
+
 def _since_they_met(cand: Candidate, refs, implicit, base, publication, gazetteer, state: _State) -> list[Mention]:
     from ..when import find_time_expressions, resolve_time
 
@@ -165,7 +172,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         # "The two leaders" are the pair the story is about: its lead contact's, when that
         # was a pair; else the last contact's.
         lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
-        pair = lead if lead is not None else earlier[state.last[0]]
+        pair = lead if lead is not None and _fits_group(lead, group.group()) else earlier[state.last[0]]
         implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
     elif group and not earlier:
         # No contact reported yet (the first was cancelled): the last two people named, of
