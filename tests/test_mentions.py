@@ -65,6 +65,9 @@ CASES = [
     ("North Korean envoy Kim Yong-chol delivered a letter from the North Korean leader to U.S. President Donald Trump "
      "at the White House on Friday.", "2018-06-03",
      [("visit", "occurred", "2018-06-01", ("Donald Trump", "Kim Yong-chol"), "United States")]),
+    # a day in a relative clause after the contact word dates that clause's deed, not the contact
+    ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
+     "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),
     # the subject carried into ", while visiting ..." is not a list after "with"
     ("North Korean envoy Kim Yong-chol met South Korean President Moon Jae-in on Sunday, while visiting Seoul "
      "for the Olympic Games.", "2018-02-27",

@@ -132,6 +132,11 @@ _REPORT_DATE_AFTER = re.compile(r"\s+" + _REPORT_VERBS + r"\b", re.I)
 _PRESENT = re.compile(r"(?i)^(?:arrives|meets|visits|travels|heads|hosts|flies|holds|receives|welcomes|speaks|calls|talks|begins|starts)$")
 
 
+_RELATIVE_PAST = re.compile(r"\b(?:that|which|whom)\s+(?:[\w’'.-]+\s+){0,3}?(?:[a-z]+ly\s+)?"
+                            r"(?:raised|made|presented|proposed|signed|announced|sent|gave|put forward|offered|"
+                            r"reached|mentioned|outlined|submitted|received|took)\s+(?:[\w’'-]+\s+){0,3}$")
+
+
 _SPAN_SINCE_FIRST = re.compile(r"(?i)\bfirst\b")
 
 
@@ -156,6 +161,10 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             # contact reported as done only when nothing else does.
             if status == "occurred" and report_day is None:
                 report_day = resolve_time(expr, base, tense="past")
+            continue
+        if _RELATIVE_PAST.search(text, trig, expr.start):
+            # "to discuss the issues that you raised yesterday": the day of the relative
+            # clause's own deed, not of the contact.
             continue
         if any(a <= expr.start < b and not a <= trig < b for a, b in _asides(text)):
             continue  # an aside about a person dates what they are, not the contact
