@@ -154,3 +154,11 @@ def test_meetings_on_a_trip_are_no_later_than_the_return():
     assert got == [("meeting", "2023-02-18", ("Justin Trudeau", "Olaf Scholz")),
                    ("meeting", "2023-02-18", ("Justin Trudeau", "Sauli Niinistö")),
                    ("call", "2023-02-18", ("Emmanuel Macron", "Justin Trudeau"))]
+
+
+def test_talks_under_way_are_the_publication_day():
+    # The story told of an arrival the day before; "is in talks" is now, not that day.
+    page = ("Portuguese President Marcelo Rebelo de Sousa arrived in Ghana on Monday, May 8.\n\n"
+            "Rebelo de Sousa is in talks with Ghanaian President Nana Akufo-Addo at Jubilee House.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-05-09")]
+    assert got == [("visit", "2023-05-09", ("Marcelo Rebelo de Sousa", "Nana Akufo-Addo"))]

@@ -137,6 +137,9 @@ _RELATIVE_PAST = re.compile(r"\b(?:that|which|whom)\s+(?:[\w’'.-]+\s+){0,3}?(?
                             r"reached|mentioned|outlined|submitted|received|took)\s+(?:[\w’'-]+\s+){0,3}$")
 
 
+_UNDER_WAY_NOW = re.compile(r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?(?:in\s+|holding\s+|having\s+)?$")
+
+
 _SPAN_SINCE_FIRST = re.compile(r"(?i)\bfirst\b")
 
 
@@ -191,6 +194,12 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
         return _basis(best[1], publication)
     if report_day is not None and report_day.value:
         return replace(_basis(report_day, publication), reason="the day it was reported")
+    if status == "occurred" and base is not None and any(_UNDER_WAY_NOW.search(text[max(0, t[0] - 30):t[0]])
+                                                          for t in triggers):
+        # "X is in talks with Y", "are meeting": under way as the story is written, whatever
+        # day the story told before.
+        return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
+                            reason="under way as the story was written")
     if status == "occurred" and base is not None:
         # News reports the newest thing: an undated contact is the publication day's.
         return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
