@@ -162,3 +162,10 @@ def test_talks_under_way_are_the_publication_day():
             "Rebelo de Sousa is in talks with Ghanaian President Nana Akufo-Addo at Jubilee House.")
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-05-09")]
     assert got == [("visit", "2023-05-09", ("Marcelo Rebelo de Sousa", "Nana Akufo-Addo"))]
+
+
+def test_a_meeting_during_the_visit_is_part_of_it():
+    page = ("During his visit, Australian Prime Minister Anthony Albanese also met Japanese Prime Minister "
+            "Fumio Kishida on Monday.")
+    got = [(e.type, e.date, e.participants, e.host) for e in readouts.extract(page, published="2023-07-18")]
+    assert got == [("visit", "2023-07-17", ("Anthony Albanese", "Fumio Kishida"), "Japan")]

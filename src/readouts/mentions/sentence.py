@@ -365,6 +365,8 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     out: list[Mention] = []
     for group in _per_trigger(people, triggers, text) or _sides(people, kind, clause):
         place, host = _place(clause, group, gazetteer, kind, state.speaker)
+        if kind == "in-person" and host is None:
+            host = _host_of_the_visit(text, group)
         mtype = kind
         if kind == "in-person":
             mtype = "visit" if host else "meeting"
@@ -391,6 +393,20 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         if back is not None:
             out.append(back)
     return out
+
+
+# "During his visit, the Secretary General also met ...": a contact on a visit the story told.
+_DURING_VISIT = re.compile(r"(?i)\b(?:during|on|in the course of|as part of) (?:his|her|the) (?:[\w-]+ ){0,2}"
+                           r"(?:visit|trip|stay)\b(?! to\b)")
+
+
+def _host_of_the_visit(text: str, group: list[_Ref]) -> str | None:
+    """The host of a contact during the subject's visit: the country of the one they met."""
+    if not _DURING_VISIT.search(text) or _SUMMIT.search(text):
+        return None
+    visitor = min(group, key=lambda p: p.start)
+    hosts = {p.country for p in group if p.pid != visitor.pid and p.country and p.country != visitor.country}
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 _DEFINITE_NOUN = re.compile(r"(?i)^(?:call|phone call|conversation|talks|meeting|discussions?|summit|visit|telephone conversation)$")
