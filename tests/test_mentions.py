@@ -65,6 +65,9 @@ CASES = [
     ("North Korean envoy Kim Yong-chol delivered a letter from the North Korean leader to U.S. President Donald Trump "
      "at the White House on Friday.", "2018-06-03",
      [("visit", "occurred", "2018-06-01", ("Donald Trump", "Kim Yong-chol"), "United States")]),
+    # "his trips to X in July 2015": a visit of his, plural or not
+    ("President Barack Obama recalled his trips to Kenya in July 2015.", "2016-03-01",
+     [("visit", "occurred", "2015-07", ("Barack Obama",), "Kenya")]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

@@ -62,7 +62,7 @@ def _within(triggers, match: re.Match) -> list:
 
 
 _PRONOUN_VISIT = re.compile(
-    r"\b(?:his|her)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+    r"\b(?:his|her)\s+(?:\w+\s+)?(?:visit|trip)s?\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 )
 _NOMINAL_VISIT = re.compile(
     r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
