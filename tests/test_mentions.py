@@ -172,3 +172,20 @@ def test_a_meeting_during_the_visit_is_part_of_it():
             "Fumio Kishida on Monday.")
     got = [(e.type, e.date, e.participants, e.host) for e in readouts.extract(page, published="2023-07-18")]
     assert got == [("visit", "2023-07-17", ("Anthony Albanese", "Fumio Kishida"), "Japan")]
+
+
+def test_the_previous_meeting_of_the_two_presidents_is_another_contact():
+    page = ("Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan will meet in Sochi on "
+            "Monday, the Kremlin said.\n\n"
+            "The previous meeting between the Russian and Turkish presidents took place on October 13 last year "
+            "in Astana.")
+    got = [(e.type, e.status, e.date, e.participants, e.location) for e in readouts.extract(page, published="2023-09-01")]
+    assert got == [("visit", "planned", "2023-09-04", ("Recep Tayyip Erdoğan", "Vladimir Putin"), "Sochi"),
+                   ("meeting", "occurred", "2022-10-13", ("Recep Tayyip Erdoğan", "Vladimir Putin"), "Astana")]
+
+
+def test_a_time_zone_is_not_the_venue():
+    page = ("Peskov said the meeting between Russian President Vladimir Putin and Turkish President Recep Tayyip "
+            "Erdogan will take place at noon on Monday, local time (2:00 p.m. in Lisbon).")
+    got = [(e.type, e.date, e.location) for e in readouts.extract(page, published="2023-09-01")]
+    assert got == [("meeting", "2023-09-04", None)]

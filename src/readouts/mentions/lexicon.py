@@ -62,5 +62,6 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _ANAPHORIC = re.compile(
-    r"\s*(?:The|Their|This|That|During the|In the|At the)\s+(?:\w+\s+){0,2}?(?:talks|call|phone call|conversation|meeting|discussions?|summit)\b"
+    r"\s*(?:The|Their|This|That|During the|In the|At the)\s+(?!(?:previous|last|earlier|prior|first|next)\b)"
+    r"(?:\w+\s+){0,2}?(?:talks|call|phone call|conversation|meeting|discussions?|summit)\b"
 )

@@ -274,11 +274,12 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         refs.append(ref)
         seen.add(ref.pid)
     refs.sort(key=lambda r: r.start)
-    if "s of " in text:
+    if "s of " in text or " and " in text:
         for ref in _plural_titles(text, on, gazetteer):
             if ref.pid not in seen:
                 seen.add(ref.pid)
                 refs.append(ref)
+        refs.sort(key=lambda r: r.start)
     return refs
 
 
@@ -296,9 +297,17 @@ _PLURAL_ROLES = {
 }
 
 
+# "the Russian and Turkish presidents", "the French, German and Italian foreign ministers"
+_ADJ = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+_PLURAL_TITLE_AFTER = re.compile(
+    r"(?P<list>" + _ADJ + r"(?:, " + _ADJ + r")*,? and " + _ADJ + r")\s+"
+    r"(?P<title>[Pp]residents|[Pp]rime [Mm]inisters|[Ff]oreign [Mm]inisters|[Cc]hancellors)\b"
+)
+
+
 def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
     out = []
-    for m in _PLURAL_TITLE.finditer(text):
+    for m in list(_PLURAL_TITLE.finditer(text)) + list(_PLURAL_TITLE_AFTER.finditer(text)):
         role = _PLURAL_ROLES[m.group("title").lower()]
         for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
             code = _country_of_name(part, gazetteer)

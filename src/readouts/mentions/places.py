@@ -94,6 +94,7 @@ def _setting_summit(text: str):
     return None
 
 
+_CLOCK_BEFORE = re.compile(r"(?i)(?:\d\s?[ap]\.?m\.?|\d:\d\d|\btime)\s+$")
 _TITLE_AFTER = re.compile(r"\s+(?:leader|president|prime minister|premier|king|queen|emir|chancellor|"
                           r"foreign minister|minister|counterpart|side|government|delegation|officials?)\b", re.I)
 
@@ -107,6 +108,8 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
     for m in _PLACE.finditer(text):
         if _TITLE_AFTER.match(text, m.end()):
             continue  # "a letter from the North Korean leader": a person, not a place
+        if _CLOCK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "at noon local time (2:00 p.m. in Lisbon)": a time zone, not the venue
         name = re.sub(r"^the ", "", m.group("place"))
         if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$", name):
             name = name[:-1]  # the sentence's full stop ("in Panmunjom."), not an abbreviation ("U.S.")

@@ -412,12 +412,17 @@ def _host_of_the_visit(text: str, group: list[_Ref]) -> str | None:
 _DEFINITE_NOUN = re.compile(r"(?i)^(?:call|phone call|conversation|talks|meeting|discussions?|summit|visit|telephone conversation)$")
 
 
+# "The previous meeting", "their last call": another contact than the one just reported.
+_EARLIER_ONE = re.compile(r"(?i)\b(?:previous|last|earlier|prior|first|next)\s+(?:[\w-]+\s+)?$")
+
+
 def _all_definite(text: str, triggers) -> bool:
     """Is every contact word a noun that points back ("the conversation", "their talks")?"""
     nouns = [t for t in triggers if not re.match(r"(?i)speak|talk", t[3])]  # "Speaking about ..." is no contact word
     return bool(nouns) and all(_DEFINITE_NOUN.match(t[3]) and
                re.search(r"(?i)\b(?:the|this|that|their|his|her|today'?s|today’s)\s+(?:[\w-]+\s+){0,2}$",
                          text[max(0, t[0] - 40):t[0]])
+               and not _EARLIER_ONE.search(text[max(0, t[0] - 40):t[0]])
                for t in nouns)
 
 
