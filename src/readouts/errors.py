@@ -25,6 +25,7 @@ REASONS = {
     "missing-file": "the file does not exist",
     "unreadable": "the file cannot be read",
     "bad-manifest-line": "the manifest line is not a valid JSON object with id and file or text",
+    "bad-row": "an input row (Spark, DataFrame) has no id, or a value of the wrong type",
     "no-text": "no article text was found in the page",
     "internal": "an unexpected error in the pipeline",
 }
