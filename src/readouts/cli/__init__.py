@@ -24,7 +24,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import extract_cmd, people_cmd, ledger_cmd  # noqa: F401  (each adds its commands)
+    from . import extract_cmd, people_cmd, ledger_cmd, spark_cmd  # noqa: F401  (each adds its commands)
 
 
 _register()
