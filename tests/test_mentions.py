@@ -189,3 +189,16 @@ def test_a_time_zone_is_not_the_venue():
             "Erdogan will take place at noon on Monday, local time (2:00 p.m. in Lisbon).")
     got = [(e.type, e.date, e.location) for e in readouts.extract(page, published="2023-09-01")]
     assert got == [("meeting", "2023-09-04", None)]
+
+
+def test_a_plan_in_a_chronology_that_had_passed_is_no_engagement():
+    page = ("A chronology of the contacts between Washington and Pyongyang.\n\n"
+            "March 8 -- South Korean envoy Chung Eui-yong meets U.S. President Donald Trump at the White House; "
+            "Trump has agreed to meet North Korean leader Kim Jong Un in May.\n\n"
+            "March 31 -- U.S. Central Intelligence Agency Director Mike Pompeo visits Pyongyang and meets with "
+            "Kim Jong Un.\n\n"
+            "May 22 -- South Korean President Moon Jae-in and Trump hold talks in Washington.")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2019-06-30")]
+    assert got == [("visit", "occurred", "2018-03-08", ("Chung Eui-yong", "Donald Trump")),
+                   ("visit", "occurred", "2018-03-31", ("Kim Jong Un", "Mike Pompeo")),
+                   ("visit", "occurred", "2018-05-22", ("Donald Trump", "Moon Jae-in"))]

@@ -80,7 +80,7 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
                 mentions.extend(earlier_ones)
         _remember(refs, state)
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
-    mentions = _chronology(mentions)
+    mentions = _chronology(mentions, base)
     mentions = _before_the_return(mentions, sents, base, publication, gazetteer)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
 
@@ -90,7 +90,7 @@ _DATED_LINE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*[-–]\s*(?:[
                          r"\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:--|—|–|-|:)\s")
 
 
-def _chronology(mentions: list[Mention]) -> list[Mention]:
+def _chronology(mentions: list[Mention], base: dt.date | None = None) -> list[Mention]:
     """A chronology's dated lines ascend. When one line's year is known from elsewhere (the
     office a title names), the lines after it take the first such day after the line
     before, and the lines before it the last such day before the line after."""
@@ -125,6 +125,24 @@ def _chronology(mentions: list[Mention]) -> list[Mention]:
         options = [d for d in (moved(lines[k], nxt.year), moved(lines[k], nxt.year - 1)) if d and d <= nxt]
         if options:
             set_day(lines[k], max(options))
+    return _plans_of_the_past(out, lines, base)
+
+
+def _plans_of_the_past(mentions: list[Mention], lines: list[int], base: dt.date | None) -> list[Mention]:
+    """ "March 8 -- ... the U.S. president has agreed to meet Kim in May": a plan of that day,
+    for the May after it. Past when the chronology was written, it says nothing of what then
+    happened: not an engagement of the ledger."""
+    from ..when import resolve_time
+
+    line_day = {mentions[i].span: dt.date.fromisoformat(mentions[i].date.value) for i in lines}
+    out = []
+    for m in mentions:
+        day = line_day.get(m.span)
+        if day is not None and m.status == "planned" and m.date.text and not re.search(r"\b[12]\d{3}\b", m.date.text):
+            then = resolve_time(m.date.text, day, tense="future")
+            if then.value and base is not None and base.isoformat()[:len(then.value)] > then.value:
+                continue  # planned for a time before the publication
+        out.append(m)
     return out
 
 
