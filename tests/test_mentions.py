@@ -202,3 +202,14 @@ def test_a_plan_in_a_chronology_that_had_passed_is_no_engagement():
     assert got == [("visit", "occurred", "2018-03-08", ("Chung Eui-yong", "Donald Trump")),
                    ("visit", "occurred", "2018-03-31", ("Kim Jong Un", "Mike Pompeo")),
                    ("visit", "occurred", "2018-05-22", ("Donald Trump", "Moon Jae-in"))]
+
+
+def test_a_press_conference_is_spoken_by_the_one_it_names():
+    page = ("Press Conference by Prime Minister ISHIBA Shigeru on his Telephone Talk with U.S. President Trump\n\n"
+            "Just now, for approximately 45 minutes, I had a telephone talk with President Trump.\n\n"
+            "I also said that I very much looked forward to having discussions with President Trump face to face "
+            "on the sidelines of the G7 summit.")
+    got = [(e.type, e.status, e.date, e.participants, e.duration_minutes)
+           for e in readouts.extract(page, published="2025-05-23")]
+    assert got == [("call", "occurred", "2025-05-23", ("Donald Trump", "Shigeru Ishiba"), 45),
+                   ("meeting", "planned", None, ("Donald Trump", "Shigeru Ishiba"), None)]

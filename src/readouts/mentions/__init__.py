@@ -187,7 +187,8 @@ def _before_the_return(mentions: list[Mention], sents, base, publication: Public
     return mentions
 
 
-_AUTHORED = re.compile(r"\s*(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Address|Speech|Interview|Press statement) (?:by|of|from)\b", re.I)
+_AUTHORED = re.compile(r"\s*(?:\[Title\]\s*)?(?:Joint )?(?:Statement|Remarks|Message|Op-ed|Address|Speech|Interview|Press statement|"
+                       r"Press [Cc]onference|News [Cc]onference|Opening [Ss]tatement) (?:by|of|from)\b", re.I)
 
 
 def _first_place_country(sents, gazetteer) -> str | None:

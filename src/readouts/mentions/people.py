@@ -12,6 +12,8 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spok
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already|shall))?(?: (?:again|soon))? (?:spoke|met|had|talked|"
     r"called|visited|received|hosted|welcomed|meet|speak|talk|call|visit|travel|travelled|traveled|go|went|fly|flew)\b"
+    # "I very much looked forward to having discussions with ...": the speaker's own plan
+    r"|\b(?:I|we)\b(?: \w+){0,3}? (?:look|looked|am looking|are looking|was looking) forward to\b"
 )
 # "we met", "we'll continue the dialogue", "we had talks": we as the subject of a contact.
 _WE = re.compile(
