@@ -82,7 +82,6 @@ def clean_html(doc: Document, page_date_search: bool = True) -> Article:
     credits labelled); figure captions inside the page's <article> or <main>
     (which trafilatura leaves out) follow the title as ``caption`` blocks.
     """
-    import trafilatura
     from trafilatura.utils import load_html
 
     html = shrink_html(doc.content)
@@ -95,11 +94,10 @@ def clean_html(doc: Document, page_date_search: bool = True) -> Article:
     title = _title(tree)
     captions = _figure_captions(tree)  # before trafilatura, which prunes the tree it is given
     try:
-        result = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, fast=True)
+        body, language = extract_body(tree, doc.url)
     except Exception as exc:  # trafilatura on a tree it cannot walk: this page's problem, not the batch's
         raise InputError(f"{doc.id}: trafilatura could not read the page ({type(exc).__name__}: {exc}).",
                          code="no-text") from None
-    body = getattr(result, "body", None) if result is not None else None
     lines: list[str] = []
     if body is not None:
         _walk(body, lines)
@@ -120,8 +118,50 @@ def clean_html(doc: Document, page_date_search: bool = True) -> Article:
         kept[at:at] = extra
     if not any(x.kind != "title" for x in kept):
         raise InputError(f"{doc.id}: no article text was left in the page after cleaning.", code="no-text")
-    language = getattr(result, "language", None) if result is not None else None
     return build_article(doc, kept, dropped, page_date=page_date, title=title, language=language)
+
+
+# The trafilatura releases whose ``bare_extraction`` ``extract_body`` repeats step by step
+# (tests/test_clean.py checks that both give the same body); others get bare_extraction itself.
+_SEQUENCE_TESTED = frozenset({"2.3.1"})
+
+
+def extract_body(tree, url: str | None):
+    """trafilatura's main text of a parsed page, ``(body, language)``: what
+    ``bare_extraction(tree, url=url, include_comments=False, fast=True)`` gives, without
+    the two things it does that readouts does not need: a deep copy of the tree it is
+    handed (as costly as a parse: readouts has read what it needs from the tree by
+    then, so trafilatura may prune it) and the plain-text rendering of the body
+    (readouts walks the body itself). ``(None, None)`` when trafilatura finds no text.
+
+    The steps are those of ``bare_extraction`` for these options (no metadata, no
+    language filter, no deduplication, no prune expressions) in the releases listed in
+    ``_SEQUENCE_TESTED``; with any other release, ``bare_extraction`` itself runs.
+    """
+    import trafilatura
+
+    if trafilatura.__version__ not in _SEQUENCE_TESTED:
+        result = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=True, output_format="txt")
+        if result is None:
+            return None, None
+        return getattr(result, "body", None), getattr(result, "language", None)
+    from lxml.etree import strip_tags
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
+
+    options = Extractor(config=DEFAULT_CONFIG, output_format="txt", fast=True, comments=False, url=url)
+    try:
+        postbody, text, _, comments = trafilatura_sequence(tree, options, options.url)
+        if options.max_tree_size:
+            if len(postbody) > options.max_tree_size:
+                strip_tags(postbody, "hi")
+            if len(postbody) > options.max_tree_size:
+                raise ValueError
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            raise ValueError
+    except (TypeError, ValueError):  # where bare_extraction gives None
+        return None, None
+    return postbody, None  # no metadata extracted: bare_extraction's language is None too
 
 
 def _walk(element, lines: list[str]) -> None:
