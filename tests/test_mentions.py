@@ -68,6 +68,9 @@ CASES = [
     # "his trips to X in July 2015": a visit of his, plural or not
     ("President Barack Obama recalled his trips to Kenya in July 2015.", "2016-03-01",
      [("visit", "occurred", "2015-07", ("Barack Obama",), "Kenya")]),
+    # "will pay a visit to Singapore": a visit to a place, its hosts unnamed
+    ("Chinese Foreign Minister Wang Yi will pay a visit to Singapore from August 19 to 20.", "2020-08-17",
+     [("visit", "planned", "2020-08-19", ("Wang Yi",), "Singapore")]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),
@@ -140,8 +143,9 @@ def test_his_majesty_is_the_monarch_the_story_named():
     got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2018-11-13")]
     assert got == [("meeting", "planned", "2018-11-15", ("Abdullah II of Jordan", "Barham Salih")),
                    ("call", "occurred", "2018-10", ("Abdullah II of Jordan", "Barham Salih")),
-                   # in person (the visit's clause), not a call like the contact before it
-                   ("meeting", "occurred", "2018-11-01", ("Ayman Safadi", "Barham Salih"))]
+                   # in person (the visit's clause), not a call like the contact before it: a
+                   # visit to Iraq, where he met its president
+                   ("visit", "occurred", "2018-11-01", ("Ayman Safadi", "Barham Salih"))]
 
 
 def test_meetings_on_a_trip_are_no_later_than_the_return():

@@ -461,6 +461,16 @@ def test_date_in_force_carries_a_narrative_day():
     assert f.expression.text == "on Monday morning"
 
 
+def test_date_in_force_of_a_schedule_is_the_nearer_reading():
+    # "leaves on Thursday November 21", a day after publication: not the Thursday November 21
+    # five years before, which a past-tense reading would take.
+    from readouts.when import date_in_force
+
+    text = "The president leaves the country on Thursday November 21.\n\nHis visit involves a security operation."
+    f = date_in_force(text, text.index("His visit"), D(2024, 11, 20))
+    assert f.date.value == "2024-11-21"
+
+
 def test_date_in_force_skips_datelines_captions_back_references_and_announcements():
     from readouts.when import date_in_force
 

@@ -113,7 +113,7 @@ def _solo_visit(cand: Candidate, people, triggers, base, publication, gazetteer,
 
 
 _DESTINATIONS = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
+    r"\b(?:visits? to|visit(?:s|ed|ing)?|trips? to|travel(?:s|led|ed|ling|ing)?(?: on)? to|arriv(?:e|es|ed|ing)(?: in)?|tour of|fly to|"
     r"flew to|visit (?:of|by) [^,.;]{3,80}? to|heading to|head to|heads to|jetted into|landed in|en route to)\s+"
     r"(?P<places>" + _PLACE_WORDS + r"(?:\s*[,;]\s*(?:and\s+)?" + _PLACE_WORDS + r"|\s+and\s+" + _PLACE_WORDS + r")*)"
 )

@@ -60,7 +60,9 @@ def date_in_force(text: str, pos: int, base: dt.date | None, *, max_chars: int =
         e, t = candidates[i]
         if _in_caption(text, e):
             continue
-        r = resolve_time(e, base, tense="past")
+        # A day told in the past tense is the last such day; one in the present of a schedule
+        # ("leaves the country on Thursday November 21") the nearer reading.
+        r = resolve_time(e, base, tense="past" if t == "past" or e.kind == "weekday" else None)
         if r.value is None or r.granularity != "day":
             continue
         if e.kind == "weekday":
