@@ -217,3 +217,14 @@ def test_a_press_conference_is_spoken_by_the_one_it_names():
            for e in readouts.extract(page, published="2025-05-23")]
     assert got == [("call", "occurred", "2025-05-23", ("Donald Trump", "Shigeru Ishiba"), 45),
                    ("meeting", "planned", None, ("Donald Trump", "Shigeru Ishiba"), None)]
+
+
+def test_a_summit_named_by_three_countries_is_one_meeting_of_their_leaders():
+    page = ("Prime Minister Abe explained to President Trump that at the Japan-China-Republic of Korea (ROK) Summit "
+            "Meeting, at the Japan-ROK Summit Meeting with Mr. Moon Jae-in, President of the ROK, and at the "
+            "Japan-China Summit Meeting with Mr. Li Keqiang, Premier of the State Council of China, on May 9, he "
+            "exchanged views on North Korea.")
+    got = [(e.type, e.date, e.participants, e.location) for e in readouts.extract(page, published="2018-05-10")]
+    assert got == [("meeting", "2018-05-09", ("Li Keqiang", "Moon Jae-in", "Shinzo Abe"), None),
+                   ("meeting", "2018-05-09", ("Moon Jae-in", "Shinzo Abe"), None),
+                   ("meeting", "2018-05-09", ("Li Keqiang", "Shinzo Abe"), None)]

@@ -111,6 +111,9 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
         if _CLOCK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             continue  # "at noon local time (2:00 p.m. in Lisbon)": a time zone, not the venue
         name = re.sub(r"^the ", "", m.group("place"))
+        parts = re.split(r"\s?[-–]\s?", re.sub(r"(?:\s+(?:Summit|Meeting|Talks|Dialogue|Consultations?))+$", "", name))
+        if len(parts) > 1 and all(_country_of_name(x, gazetteer) for x in parts):
+            continue  # "at the Japan-China-Republic of Korea Summit": the sides, not the place
         if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$", name):
             name = name[:-1]  # the sentence's full stop ("in Panmunjom."), not an abbreviation ("U.S.")
         code = place_code(name, gazetteer)

@@ -32,7 +32,7 @@ from .people import (
     _without_possessors,
     _without_senders,
 )
-from .places import _PLACE, _SUMMIT, _named_sides, _place, place_code
+from .places import _PLACE, _SUMMIT, _country_of_name, _named_sides, _place, place_code
 from .state import _Ref, _State, _dedupe, _participants_of
 from .visits import (
     _NOMINAL_VISIT,
@@ -363,7 +363,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     if len({p.country for p in people if p.country}) < 2:
         return []
     out: list[Mention] = []
-    for group in _per_trigger(people, triggers, text) or _sides(people, kind, clause):
+    for group in _per_trigger(people, triggers, text, gazetteer) or _sides(people, kind, clause):
         place, host = _place(clause, group, gazetteer, kind, state.speaker)
         if kind == "in-person" and host is None:
             host = _host_of_the_visit(text, group)
@@ -426,18 +426,24 @@ def _all_definite(text: str, triggers) -> bool:
                for t in nouns)
 
 
-def _per_trigger(people: list[_Ref], triggers, text: str) -> list[list[_Ref]]:
+def _per_trigger(people: list[_Ref], triggers, text: str, gazetteer=None) -> list[list[_Ref]]:
     """ "...at the Japan-ROK Summit Meeting with A, and at the Japan-China Summit Meeting with
     B": one contact per contact word that has counterparts of its own after "with"."""
     if len(triggers) < 2 or len(people) < 3:
         return []
     bounds = [t[0] for t in triggers] + [len(text)]
-    segments = []
+    segments, named = [], []
     for i, t in enumerate(triggers):
         objects = [p for p in people if t[1] <= p.start < bounds[i + 1]
                    and re.search(r"\bwith\b", text[t[1]:p.start])]
         if objects:
             segments.append(objects)
+        elif gazetteer is not None:
+            # "at the Japan-China-Republic of Korea (ROK) Summit Meeting": the countries it
+            # names take part, by the people of theirs the sentence names.
+            codes = _countries_named_before(text, t[0], gazetteer)
+            if len(codes) >= 3:
+                named.append(codes)
     if len(segments) < 2:
         return []
     taken = {p.pid for seg in segments for p in seg}
@@ -445,7 +451,30 @@ def _per_trigger(people: list[_Ref], triggers, text: str) -> list[list[_Ref]]:
     if not hubs:
         return []
     hub = min(hubs, key=lambda p: p.start)
-    return [[hub] + seg for seg in segments if any(p.country != hub.country for p in seg)]
+    out = []
+    for codes in named:
+        group = [hub] + [next(p for p in people if p.country == c) for c in codes
+                         if c != hub.country and sum(p.country == c for p in people) == 1]
+        if hub.country in codes and len(group) == len(codes):
+            out.append(group)
+    return out + [[hub] + seg for seg in segments if any(p.country != hub.country for p in seg)]
+
+
+_NAMED_SIDES = re.compile(r"(?P<pair>[A-Z][\w.]*(?: (?:of )?[A-Z][\w.]*){0,3}(?:\s?[-–]\s?[A-Z][\w.]*(?: (?:of )?[A-Z][\w.]*){0,3}){2,4})"
+                          r"(?:\s*\([A-Z]+\))?\s+$")
+
+
+def _countries_named_before(text: str, start: int, gazetteer) -> list[str]:
+    m = _NAMED_SIDES.search(text[max(0, start - 80):start])
+    if not m:
+        return []
+    codes = []
+    for part in re.split(r"\s?[-–]\s?", m.group("pair")):
+        code = _country_of_name(part, gazetteer)
+        if code is None:
+            return []
+        codes.append(code)
+    return list(dict.fromkeys(codes))
 
 
 def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
