@@ -40,6 +40,10 @@ def spark_extract(inputs, output, input_format, fmt, master, partitions, quiet):
 
     from ..spark import ERROR_FIELDS, extract_dataframe
 
+    import os
+
+    # Local-mode workers run this interpreter (the one that has readouts) unless told otherwise.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     had_session = SparkSession.getActiveSession() is not None
     builder = SparkSession.builder.appName("readouts spark-extract")
     if master:
