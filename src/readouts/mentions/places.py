@@ -94,6 +94,8 @@ def _setting_summit(text: str):
     return None
 
 
+_TOPIC_ON = re.compile(r"(?i)\b(?:views|talks|discussions?|cooperation|positions?|focus(?:ed)?|agreements?|"
+                       r"consultations|remarks|briefed \w+|statement|comments?|exchange)\s+$")
 _CLOCK_BEFORE = re.compile(r"(?i)(?:\d\s?[ap]\.?m\.?|\d:\d\d|\btime)\s+$")
 _TITLE_AFTER = re.compile(r"\s+(?:leader|president|prime minister|premier|king|queen|emir|chancellor|"
                           r"foreign minister|minister|counterpart|side|government|delegation|officials?)\b", re.I)
@@ -116,6 +118,9 @@ def _place(text: str, people, gazetteer, kind: str, speaker=None) -> tuple[str |
             continue  # "at the Japan-China-Republic of Korea Summit": the sides, not the place
         if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$", name):
             name = name[:-1]  # the sentence's full stop ("in Panmunjom."), not an abbreviation ("U.S.")
+        if m.group("prep") == "on" and _TOPIC_ON.search(text, max(0, m.start() - 30), m.start()) \
+                and gazetteer.country_code(name):
+            continue  # "exchanged views on North Korea": what they discussed ("talks on Jeju Island": where)
         code = place_code(name, gazetteer)
         if code is None:
             if place is None and m.group("prep") == "at":
