@@ -23,3 +23,4 @@ def test_dev_corpus_stays_above_the_floor():
     assert occurred["f1"] >= FLOOR["occurred_f1"]
     assert occurred["precision"] >= FLOOR["occurred_precision"]
     assert (occurred["date_accuracy"] or 0) >= FLOOR["date_accuracy"]
+    assert figures["planned"]["f1"] >= FLOOR["planned_f1"]
