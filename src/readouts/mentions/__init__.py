@@ -171,8 +171,8 @@ def _before_the_return(mentions: list[Mention], sents, base, publication: Public
         day = resolve_time(nearest, base, tense="past")
         if day.granularity != "day" or not day.value or day.value >= base.isoformat():
             continue
-        # The trip: a place of that country named in the story before the return.
-        told = [c for c in sents if c.start < cand.start and any(
+        # The trip is what the story is about: its lead names a place of that country.
+        told = [c for c in sents[:4] if c.start < cand.start and any(
             gazetteer.place_country(w) == country for w in re.findall(r"[A-Z][\w'’.-]+", c.text))]
         if not told:
             continue
