@@ -37,16 +37,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _BOUNDARY.finditer(text, start, end):
         if "\n" not in m.group():
             # A period after an abbreviation or an initial is not a boundary.
-            before = text[cursor : m.start()]
-            word = re.search(r"([A-Za-z.]+)\.$", before)
-            if word:
-                token = word.group(1).lower()
+            token = _word_before_period(text, cursor, m.start())
+            if token is not None:
+                token = token.lower()
                 if token in _ABBREVIATIONS or len(token) == 1:
                     continue
         _add(text, cursor, m.start() + len(m.group(1) or ""), spans)
         cursor = m.end()
     _add(text, cursor, end, spans)
     return spans
+
+
+_LETTERS_AND_PERIODS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before_period(text: str, start: int, end: int) -> str | None:
+    """``re.search(r"([A-Za-z.]+)\\.$", text[start:end]).group(1)`` (or None), read
+    backwards from the end instead of tried at every position of the sentence."""
+    if end > start and text[end - 1] == "\n":  # "$" also matches before a final newline
+        end -= 1
+    last = end - 1
+    if last <= start or text[last] != ".":
+        return None
+    i = last
+    while i > start and text[i - 1] in _LETTERS_AND_PERIODS:
+        i -= 1
+    return text[i:last] if i < last else None
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
