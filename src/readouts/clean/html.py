@@ -197,6 +197,8 @@ def _element_lines(element) -> list[str]:
 def _figure_captions(tree) -> list[str]:
     # Only figures of the article itself: captions elsewhere belong to teasers of
     # other stories. Without <article> or <main>, only a page with few captions is trusted.
+    if next(tree.iter("figcaption"), None) is None:  # most pages: no caption at all
+        return []
     nodes = tree.xpath("//article//figcaption | //main//figcaption")
     if not nodes and not tree.xpath("//article | //main"):
         nodes = tree.xpath("//figcaption")
@@ -243,7 +245,7 @@ _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4})-(\d\d)-(\d\d)')
 def meta_date(html: str) -> dt.date | None:
     """The publication day a page declares in a <meta> tag or JSON-LD, as written."""
     head = html[:300_000]
-    for m in _meta_date_pattern().finditer(head):
+    for m in _meta_tags(head):
         found = _ISO_CONTENT.search(m.group(0))
         if found:
             day = _date(found)
@@ -251,6 +253,24 @@ def meta_date(html: str) -> dt.date | None:
                 return day
     found = _LD_PUBLISHED.search(head)
     return _date(found) if found else None
+
+
+def _meta_tags(head: str):
+    """``_meta_date_pattern().finditer(head)``, tried only where a "<meta" starts (found
+    by a plain search of the lower-cased markup) instead of at every position."""
+    pattern = _meta_date_pattern()
+    low = head.lower()
+    if len(low) != len(head):  # a letter whose lower case is longer shifts the offsets
+        yield from pattern.finditer(head)
+        return
+    pos = low.find("<meta")
+    while pos != -1:
+        m = pattern.match(head, pos)
+        if m is not None:
+            yield m
+            pos = low.find("<meta", m.end())
+        else:
+            pos = low.find("<meta", pos + 1)
 
 
 def _date(m) -> dt.date | None:
