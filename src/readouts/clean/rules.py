@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 RULES_VERSION = "readouts.boilerplate.v1"
@@ -127,7 +127,7 @@ class ScreenedPatterns:
 
 @dataclass(frozen=True)
 class BoilerplateRules:
-    drop_sections: tuple[tuple[str, re.Pattern], ...]
+    drop_patterns: tuple[tuple[str, tuple[str, ...]], ...]  # the sections of drop_lines.txt
     drop_line: re.Pattern  # match at the start of a line
     pitch_strong: ScreenedPatterns
     pitch_weak: ScreenedPatterns
@@ -136,6 +136,12 @@ class BoilerplateRules:
     date: re.Pattern  # search: a calendar date or a timestamp
     dated_caption_end: re.Pattern  # search: ", Oct. 18, 2023." at the end of a line
     dateline_words: frozenset[str]
+
+    @cached_property
+    def drop_sections(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """One regex per section of drop_lines.txt (compiled when first asked: only
+        ``explain`` needs them)."""
+        return tuple((name, _any(list(patterns))) for name, patterns in self.drop_patterns)
 
     def drop_reason(self, line: str) -> str | None:
         """The section of drop_lines.txt that matches a line, for explaining a drop."""
@@ -173,7 +179,7 @@ def boilerplate_rules() -> BoilerplateRules:
     for section in ("months", "weekdays", "filler"):
         words.update(w.lower() for w in dates.get(section, ()))
     return BoilerplateRules(
-        drop_sections=tuple((name, _any(p)) for name, p in drop.items()),
+        drop_patterns=tuple((name, tuple(p)) for name, p in drop.items()),
         drop_line=_any([p for ps in drop.values() for p in ps]),
         pitch_strong=ScreenedPatterns.compile(pitch.get("strong", [])),
         pitch_weak=ScreenedPatterns.compile(pitch.get("weak", [])),
