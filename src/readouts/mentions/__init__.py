@@ -41,6 +41,8 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     rules = compiled()
     version = f"{rules_version()}+{getattr(gazetteer, 'version', '?')}"
     base = publication.date
+    if not is_candidate(article.text):
+        return []  # no contact word on the whole page: no sentence of it has one
     sents = sentences(article)
     # The cheap filter: only a page with a contact word next to a known office-holder or
     # title is read in full (every sentence scanned for people, for the story's context).
