@@ -71,6 +71,24 @@ CASES = [
     # "will pay a visit to Singapore": a visit to a place, its hosts unnamed
     ("Chinese Foreign Minister Wang Yi will pay a visit to Singapore from August 19 to 20.", "2020-08-17",
      [("visit", "planned", "2020-08-19", ("Wang Yi",), "Singapore")]),
+    # a courtesy call on a person is made in person; a call on someone to act is no contact
+    ("Bangladeshi Prime Minister Sheikh Hasina later called on President Droupadi Murmu.", "2024-06-22",
+     [("meeting", "occurred", "2024-06-22", ("Droupadi Murmu", "Sheikh Hasina"), None)]),
+    ("French President Emmanuel Macron called on Russian President Vladimir Putin to withdraw.", "2024-03-20", []),
+    ("On 22 August, Prime Minister Narendra Modi will hold talks with Prime Minister Donald Tusk, and he will "
+     "also call on President Andrzej Duda.", "2024-08-19",
+     [("meeting", "planned", "2024-08-22", ("Donald Tusk", "Narendra Modi"), None),
+      ("meeting", "planned", "2024-08-22", ("Andrzej Duda", "Narendra Modi"), None)]),
+    # "you would have seen that ...": no plan
+    ("You would have seen that Prime Minister Narendra Modi received a telephone call from Chief Adviser "
+     "Muhammad Yunus on Friday.", "2024-08-19",
+     [("call", "occurred", "2024-08-16", ("Muhammad Yunus", "Narendra Modi"), None)]),
+    # several counterparts on the sidelines: one bilateral each
+    ("Prime Minister Narendra Modi met French President Emmanuel Macron, British Prime Minister Rishi Sunak and "
+     "Ukrainian President Volodymyr Zelenskyy on the sidelines of the G7 summit on Friday.", "2024-06-15",
+     [("meeting", "occurred", "2024-06-14", ("Emmanuel Macron", "Narendra Modi"), None),
+      ("meeting", "occurred", "2024-06-14", ("Narendra Modi", "Rishi Sunak"), None),
+      ("meeting", "occurred", "2024-06-14", ("Narendra Modi", "Volodymyr Zelenskyy"), None)]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

@@ -435,7 +435,8 @@ def _per_trigger(people: list[_Ref], triggers, text: str, gazetteer=None) -> lis
     segments, named = [], []
     for i, t in enumerate(triggers):
         objects = [p for p in people if t[1] <= p.start < bounds[i + 1]
-                   and re.search(r"\bwith\b", text[t[1]:p.start])]
+                   and (re.search(r"\bwith\b", text[t[1]:p.start])
+                        or re.match(r"(?i)call", t[3]) and p.start - t[1] < 40)]  # "call on President Duda"
         if objects:
             segments.append(objects)
         elif gazetteer is not None:
@@ -490,7 +491,9 @@ def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
     countries = {p.country for p in others}
     if _CONFERENCE.search(clause):
         return [people]  # a video conference several joined is one contact
-    split = len(countries) > 1 and (kind == "call" or _SPLIT_MEETINGS.search(clause) or _is_visit_like(clause))
+    split = len(countries) > 1 and (kind == "call" or _SPLIT_MEETINGS.search(clause) or _is_visit_like(clause)
+                                    # "meets Macron, Sunak, Zelenskyy on G7 sidelines": one by one
+                                    or len(countries) > 2 and re.search(r"(?i)\bsidelines|on the margins", clause))
     if not split:
         return [people]
     groups = []
