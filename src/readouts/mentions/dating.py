@@ -19,7 +19,7 @@ _BACK_REF_LEAD = re.compile(
 
 
 # How far back (in paragraphs) the day a story moved to still dates an undated contact.
-NARRATIVE_PARAGRAPHS = 3
+NARRATIVE_PARAGRAPHS = 5
 
 
 # "a follow-up of sorts on the December 7 videoconference talks ... and the December 30
