@@ -246,3 +246,13 @@ def test_a_summit_named_by_three_countries_is_one_meeting_of_their_leaders():
     assert got == [("meeting", "2018-05-09", ("Li Keqiang", "Moon Jae-in", "Shinzo Abe"), None),
                    ("meeting", "2018-05-09", ("Moon Jae-in", "Shinzo Abe"), None),
                    ("meeting", "2018-05-09", ("Li Keqiang", "Shinzo Abe"), None)]
+
+
+def test_the_two_leaders_after_two_named_are_those_two():
+    page = ("Indian Prime Minister Narendra Modi met French President Emmanuel Macron on the sidelines of the G7 "
+            "summit on Friday.\n\n"
+            "Modi was welcomed by Italian Prime Minister Giorgia Meloni, the host of this year's summit, and the two "
+            "leaders spoke briefly about trade.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-06-15")]
+    assert got == [("meeting", "2024-06-14", ("Emmanuel Macron", "Narendra Modi")),
+                   ("meeting", "2024-06-14", ("Giorgia Meloni", "Narendra Modi"))]

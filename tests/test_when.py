@@ -461,14 +461,18 @@ def test_date_in_force_carries_a_narrative_day():
     assert f.expression.text == "on Monday morning"
 
 
-def test_date_in_force_of_a_schedule_is_the_nearer_reading():
-    # "leaves on Thursday November 21", a day after publication: not the Thursday November 21
-    # five years before, which a past-tense reading would take.
+def test_date_in_force_is_no_day_still_to_come():
+    # "leaves on Thursday November 21", a day after publication: read as the nearer day, it
+    # is still to come, and not the story's day (nor the Thursday November 21 five years
+    # before, which a past-tense reading would take); nor is "an election on July 4".
     from readouts.when import date_in_force
 
     text = "The president leaves the country on Thursday November 21.\n\nHis visit involves a security operation."
-    f = date_in_force(text, text.index("His visit"), D(2024, 11, 20))
-    assert f.date.value == "2024-11-21"
+    assert date_in_force(text, text.index("His visit"), D(2024, 11, 20)) is None
+    text = ("On Friday the prime minister met the king.\n\nHe also met the chancellor, who faces an election on "
+            "July 4.\n\nHe later met the president.")
+    f = date_in_force(text, text.index("He later"), D(2024, 6, 15))
+    assert f.date.value == "2024-06-14"
 
 
 def test_date_in_force_skips_datelines_captions_back_references_and_announcements():

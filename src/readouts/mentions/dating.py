@@ -165,6 +165,9 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             if status == "occurred" and report_day is None:
                 report_day = resolve_time(expr, base, tense="past")
             continue
+        if re.match(r"[’']s\s", text[expr.end:expr.end + 3]) and any(
+                t[0] != trig and expr.end + 2 <= t[0] <= expr.end + 4 for t in triggers):
+            continue  # "the host of this year's summit": the day of another occasion than the contact
         if _RELATIVE_PAST.search(text, trig, expr.start):
             # "to discuss the issues that you raised yesterday": the day of the relative
             # clause's own deed, not of the contact.

@@ -80,7 +80,7 @@ _PASSIVE_RECEIVER = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:warmly\s+
 _VISITING = re.compile(r"\b(?:the )?visiting\s+(?=[A-Z])")
 
 
-_AT_SUMMIT = re.compile(r"(?i)\b(?:at|during|on|in|for|attend(?:s|ed|ing)?|to)\s+(?:the\s+|a\s+|this\s+)?(?:[\w.’'-]+\s+){0,5}$")
+_AT_SUMMIT = re.compile(r"(?i)\b(?:at|during|on|in|for|attend(?:s|ed|ing)?|to|host of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w.’'-]+\s+){0,5}$")
 
 
 def _setting_summit(text: str):

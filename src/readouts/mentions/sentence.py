@@ -168,6 +168,10 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         if len(seen) == n:
             implicit += [replace(r, start=crowd.start()) for r in seen.values()]
             group = None
+    if group:
+        named = _dedupe([r for r in refs if r.start < group.start()])
+        if len(named) == 2 and len({r.country for r in named if r.country}) == 2:
+            group = None  # "Modi was welcomed by Meloni ..., and the two leaders spoke": those two
     if group and state.last and earlier:
         # "The two leaders" are the pair the story is about: its lead contact's, when that
         # was a pair; else the last contact's.

@@ -65,6 +65,8 @@ def date_in_force(text: str, pos: int, base: dt.date | None, *, max_chars: int =
         r = resolve_time(e, base, tense="past" if t == "past" or e.kind == "weekday" else None)
         if r.value is None or r.granularity != "day":
             continue
+        if base is not None and r.value > base.isoformat():
+            continue  # a day still to come ("faces an election on July 4") is not the story's day
         if e.kind == "weekday":
             r = _same_weekday_as_set(text, candidates[:i], e, r, base)
         paragraphs = len(_PARAGRAPH.findall(text, e.end, pos))
