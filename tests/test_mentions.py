@@ -89,6 +89,16 @@ CASES = [
      [("meeting", "occurred", "2024-06-14", ("Emmanuel Macron", "Narendra Modi"), None),
       ("meeting", "occurred", "2024-06-14", ("Narendra Modi", "Rishi Sunak"), None),
       ("meeting", "occurred", "2024-06-14", ("Narendra Modi", "Volodymyr Zelenskyy"), None)]),
+    # an aside (", who arrived on Thursday on a visit,") then the main verb, the subject's again
+    ("Ukrainian Foreign Minister Dmytro Kuleba, who arrived in New Delhi on Thursday on a two-day visit, also met "
+     "National Security Adviser Ajit Doval on Friday.", "2024-03-30",
+     [("visit", "occurred", "2024-03-29", ("Ajit Doval", "Dmytro Kuleba"), "India")]),
+    ("Japanese Foreign Minister Yoko Kamikawa, who is accompanying Prime Minister Fumio Kishida, held a meeting "
+     "with Philippine Foreign Secretary Enrique Manalo on Friday.", "2023-11-04",
+     [("meeting", "occurred", "2023-11-03", ("Enrique Manalo", "Yōko Kamikawa"), None)]),
+    ("Ukrainian President Volodymyr Zelenskiy, who had been due to attend the Ramstein gathering, met U.S. "
+     "President Joe Biden at the White House on Sept. 26.", "2024-10-10",
+     [("visit", "occurred", "2024-09-26", ("Joe Biden", "Volodymyr Zelenskyy"), "United States")]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

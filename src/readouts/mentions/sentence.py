@@ -128,12 +128,25 @@ def _clauses(text: str) -> list[tuple[int, int, str | None]]:
     status), else None.
     """
     spans, cursor, link = [], 0, None
-    for m in _CLAUSE_BREAK.finditer(text):
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    for k, m in enumerate(breaks):
         spans.append((cursor, m.start(), link))
         cursor = m.end()
         link = "relative" if m.group("relative") else "sequel" if re.search(r"before|after", m.group()) else None
+        if link == "relative":
+            # "Kuleba, who arrived on Thursday on a visit, also met Doval on Friday": the aside
+            # ends at a comma before the main verb, which is the subject's again.
+            stop = breaks[k + 1].start() if k + 1 < len(breaks) else len(text)
+            close = _ASIDE_END.search(text, cursor, stop)
+            if close:
+                spans.append((cursor, close.start(), link))
+                cursor, link = close.end(), "resumed"
     spans.append((cursor, len(text), link))
     return [(a, b, k) for a, b, k in spans if b > a]
+
+
+_ASIDE_END = re.compile(r",\s+(?=(?:also |later |then |on \w+ )?(?:met|held|spoke|visited|hosted|received|"
+                        r"welcomed|called|talked|had|travelled|traveled|arrived|signed|said)\b)")
 
 
 def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
@@ -263,7 +276,8 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
                     return out
     previous_people: list[_Ref] = []
     previous: Mention | None = None
-    for cs, ce, link in _clauses(text):
+    spans = _clauses(text)
+    for cs, ce, link in spans:
         relative = link == "relative"
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
         if not clause_triggers:
@@ -272,6 +286,10 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         people = _dedupe([p for p in refs if cs <= p.start < ce] + [p for p in implicit if cs <= p.start < ce])
         people.sort(key=lambda p: p.start)
         antecedent = max((r for r in refs if r.start < cs), key=lambda r: r.start, default=None)
+        if link == "resumed":
+            aside = max((a for a, _, k in spans if k == "relative" and a < cs), default=cs)
+            antecedent = max((r for r in refs if r.start < aside), key=lambda r: r.start, default=None)
+            relative = True
         if relative and antecedent is not None:
             people = _dedupe([replace(antecedent, start=cs)] + people)
         elif previous_people and cs > 0:
