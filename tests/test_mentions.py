@@ -266,3 +266,13 @@ def test_the_two_leaders_after_two_named_are_those_two():
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-06-15")]
     assert got == [("meeting", "2024-06-14", ("Emmanuel Macron", "Narendra Modi")),
                    ("meeting", "2024-06-14", ("Giorgia Meloni", "Narendra Modi"))]
+
+
+def test_the_last_word_of_a_name_the_story_gave_names_them():
+    page = ("Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh Hasina on "
+            "Saturday.\n\n"
+            "Modi and Hasina had last held bilateral talks on the sidelines of the G20 Summit in New Delhi in "
+            "September.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-06-22")]
+    assert got == [("meeting", "2024-06-22", ("Narendra Modi", "Sheikh Hasina")),
+                   ("meeting", "2023-09", ("Narendra Modi", "Sheikh Hasina"))]

@@ -171,6 +171,9 @@ def _known_surnames(text: str, hits, gazetteer, state: _State) -> list[_Ref]:
         if _AFTER_CAPITAL.search(text, max(0, m.start() - 40), m.start()) or _BEFORE_CAPITAL.match(text, m.end()):
             continue  # part of a longer name ("Ban Ki-moon", "Moon Jae-in")
         ids = [pid for pid in gazetteer.surname_of(m.group()) if pid in state.refs_by_pid]
+        if not ids and len(m.group()) >= 4:
+            # the last word of the name the story gave ("Sheikh Hasina" ... "Hasina")
+            ids = [pid for pid, ref in state.refs_by_pid.items() if ref.name.split()[-1] == m.group()]
         if len(ids) == 1:
             out.append(replace(state.refs_by_pid[ids[0]], surface=m.group(), start=m.start()))
     return out
