@@ -99,6 +99,9 @@ CASES = [
     ("Ukrainian President Volodymyr Zelenskiy, who had been due to attend the Ramstein gathering, met U.S. "
      "President Joe Biden at the White House on Sept. 26.", "2024-10-10",
      [("visit", "occurred", "2024-09-26", ("Joe Biden", "Volodymyr Zelenskyy"), "United States")]),
+    # "the State Visit of X to Y": a visit, capitalised or not
+    ("The State Visit reciprocates the State Visit of President Xi Jinping to South Africa in August 2023.",
+     "2024-09-01", [("visit", "occurred", "2023-08", ("Xi Jinping",), "South Africa")]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

@@ -65,7 +65,7 @@ _PRONOUN_VISIT = re.compile(
     r"\b(?:his|her)\s+(?:\w+\s+)?(?:visit|trip)s?\s+to\s+(?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 )
 _NOMINAL_VISIT = re.compile(
-    r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:visit|trip)\s+"
+    r"\b(?:the|a|his|her|last|recent|first|second|latest)\s+(?:\w+\s+)?(?:[Vv]isit|[Tt]rip)\s+"
     r"(?:to (?P<place>" + _PLACE_WORDS + r")\s+by\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})"
     r"|(?:of|by)\s+(?P<who2>(?:[A-Z][\w'’.-]*\s*){1,5}?)\s*to\s+(?P<place2>" + _PLACE_WORDS + r"))"
 )
