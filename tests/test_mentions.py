@@ -102,6 +102,10 @@ CASES = [
     # "the State Visit of X to Y": a visit, capitalised or not
     ("The State Visit reciprocates the State Visit of President Xi Jinping to South Africa in August 2023.",
      "2024-09-01", [("visit", "occurred", "2023-08", ("Xi Jinping",), "South Africa")]),
+    # what a plan builds on has happened: "their meeting in June" is past
+    ("Indian Prime Minister Narendra Modi and Ukrainian President Volodymyr Zelenskyy will be able to build on "
+     "their recent conversations, including their meeting in Apulia in June.", "2024-08-19",
+     [("meeting", "occurred", "2024-06", ("Narendra Modi", "Volodymyr Zelenskyy"), None)]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

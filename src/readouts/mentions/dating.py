@@ -86,6 +86,12 @@ def _dated_by_story(mentions: list[Mention], state: _State, base, publication: P
 _DISTINCTION = re.compile(r"(?i)\b(?:first|last|only|latest)\b(?:\s+[\w-]+){0,4}\s*$")
 
 
+# Contacts something to come builds on, follows up or recalls: done already.
+_BUILT_ON = re.compile(r"(?i)\b(?:build(?:ing)? on|follow(?:ing)? up on|recall(?:ing)?|reflect(?:ing)? on|"
+                       r"since|after)\s+(?:[\w’'-]+\s+){0,5}?(?:(?:including|and)\s+)?(?:their|our|his|her|the)\s+"
+                       r"(?:[\w-]+\s+)?$")
+
+
 _FINITE = re.compile(r"(?i)\b(?:will|would|is to|are to|is set to|is expected to|was|were|is|are|has|have|had|took|ended|began|lasted)\b")
 
 
@@ -98,6 +104,8 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     A past-tense contact verb outweighs a distant marker.
     """
     for start, end, _, word in triggers:
+        if _BUILT_ON.search(text, max(0, start - 80), start):
+            continue  # "will build on their recent conversations, including their meeting in June"
         before = [m for m in rules.planned.finditer(text, max(0, start - 60), end)
                   if not _DISTINCTION.search(text[max(0, m.start() - 60):m.start()])]
         if not before:
