@@ -106,6 +106,11 @@ CASES = [
     ("Indian Prime Minister Narendra Modi and Ukrainian President Volodymyr Zelenskyy will be able to build on "
      "their recent conversations, including their meeting in Apulia in June.", "2024-08-19",
      [("meeting", "occurred", "2024-06", ("Narendra Modi", "Volodymyr Zelenskyy"), None)]),
+    # "They looked forward to seeing one another": the pair of the story, planned
+    ("British Prime Minister Keir Starmer spoke to German Chancellor Friedrich Merz on Tuesday. They looked forward to "
+     "seeing one another at the European Political Community summit in Tirana later this month.", "2025-05-07",
+     [("call", "occurred", "2025-05-06", ("Friedrich Merz", "Keir Starmer"), None),
+      ("meeting", "planned", "2025-05", ("Friedrich Merz", "Keir Starmer"), None)]),
     # a day in a relative clause after the contact word dates that clause's deed, not the contact
     ("U.S. Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi to discuss the proposal "
      "that China presented on Monday.", "2023-06-14", [("meeting", "planned", None, ("Antony Blinken", "Wang Yi"), None)]),

@@ -44,7 +44,7 @@ _GROUP_REF = re.compile(
     r"reviewed|leaders))"
     r"|\btheir (?:talks|call|conversation|meeting|discussion)\b"
     r"|^They\b(?= (?:also |then |both |last )?(?:agreed|discussed|spoke|talked|met|held|exchanged|reaffirmed|will|would|"
-    r"plan|hope))",
+    r"plan|hope|look(?:ed)? forward|are looking forward))",
     re.IGNORECASE,
 )
 # "when the two leaders last spoke", "asked whether ... would meet": a question, not a report.
