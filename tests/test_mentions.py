@@ -288,3 +288,13 @@ def test_the_last_word_of_a_name_the_story_gave_names_them():
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-06-22")]
     assert got == [("meeting", "2024-06-22", ("Narendra Modi", "Sheikh Hasina")),
                    ("meeting", "2023-09", ("Narendra Modi", "Sheikh Hasina"))]
+
+
+def test_we_saw_each_other_and_stay_in_touch_by_telephone_is_a_meeting():
+    page = ("Transcript of the talks between Russian President Vladimir Putin and Kazakh President Kassym-Jomart "
+            "Tokayev.\n\n"
+            "PRESIDENT PUTIN: Mr President, friends. We saw each other only recently, in Bishkek in October, at the "
+            "CIS summit, and of course we stay in touch by telephone on a regular basis.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-11-09")]
+    assert got == [("meeting", "2023-11-09", ("Kassym-Jomart Tokayev", "Vladimir Putin")),
+                   ("meeting", "2023-10", ("Kassym-Jomart Tokayev", "Vladimir Putin"))]

@@ -537,8 +537,10 @@ _IN_PERSON_CUE = re.compile(r"\b(?:in person|face[- ]to[- ]face|sidelines|on the
 
 def _medium(text: str, triggers, people=(), state=None, earlier=()) -> str:
     """call or in-person: the medium of the contact word nearest the people."""
-    if re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcalls?\b", text) \
-            and not _IN_PERSON_CUE.search(text):
+    phone = re.search(r"(?i)\b(?:tele)?phon|\bvideo ?(?:call|conferenc|link)|\bvirtual(?:ly)? (?:call|meeting|talks)|\bcalls?\b", text)
+    if phone and any(t[2] == "meeting" and re.search(r",\s+and\s+", text[t[1]:phone.start()]) for t in triggers):
+        phone = None  # "We saw each other in Bishkek ..., and we stay in touch by telephone"
+    if phone and not _IN_PERSON_CUE.search(text):
         strong = [t for t in triggers if t[2] == "call"]
         if strong:
             return "call"
