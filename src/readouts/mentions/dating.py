@@ -18,8 +18,9 @@ _BACK_REF_LEAD = re.compile(
 )
 
 
-# How far back (in paragraphs) the day a story moved to still dates an undated contact.
-NARRATIVE_PARAGRAPHS = 5
+# How far back (in paragraphs, captions included) the day a story moved to still dates an
+# undated contact: a lead's "on Friday" governs a story of the day's meetings.
+NARRATIVE_PARAGRAPHS = 8
 
 
 # "a follow-up of sorts on the December 7 videoconference talks ... and the December 30
