@@ -475,6 +475,17 @@ def test_date_in_force_is_no_day_still_to_come():
     assert f.date.value == "2024-06-14"
 
 
+def test_date_in_force_skips_the_page_stamp():
+    from readouts.when import date_in_force
+
+    text = ("Issued on: 27/03/2024 - 08:12\n\nMacron began a three-day visit to Brazil on Tuesday.\n\n"
+            "Lula greeted Macron at the airport.")
+    f = date_in_force(text, text.index("Lula greeted"), D(2024, 3, 27))
+    assert f.date.value == "2024-03-26"
+    text = "Issued on: 27/03/2024 - 08:12\n\nLula greeted Macron at the airport."
+    assert date_in_force(text, text.index("Lula greeted"), D(2024, 3, 27)) is None
+
+
 def test_date_in_force_skips_datelines_captions_back_references_and_announcements():
     from readouts.when import date_in_force
 

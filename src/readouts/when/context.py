@@ -32,6 +32,9 @@ class DateInForce:
     paragraphs_back: int  # 0: the same paragraph
 
 
+_STAMP = re.compile(r"(?i)\b(?:issued|published|updated|modified|posted|first published|last updated)(?: on)?\s*:?\s*$")
+
+
 def date_in_force(text: str, pos: int, base: dt.date | None, *, max_chars: int = 3000,
                   expressions: list[TimeExpression] | None = None) -> DateInForce | None:
     """The last day-level date set before ``pos`` (at most ``max_chars`` back), or None.
@@ -53,6 +56,8 @@ def date_in_force(text: str, pos: int, base: dt.date | None, *, max_chars: int =
         prev_end = e.end
         if e.start < lo or e.kind in ("since", "month", "year") or e.role == "dateline":
             continue
+        if _STAMP.search(text, max(0, text.rfind("\n", 0, e.start) + 1), e.start):
+            continue  # "Issued on: 27/03/2024", "Last Updated: June 15": the page's date, not the story's
         if t == "future":
             continue
         candidates.append((e, t))
