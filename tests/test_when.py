@@ -552,3 +552,14 @@ def test_expressions_in_sentences(sentence, found, value):
 @pytest.mark.parametrize("sentence", ["version 2019.5 shipped", "in 2019-20 the budget", "the 2019/20 season"])
 def test_years_inside_larger_numbers_are_not_years(sentence):
     assert [e for e in find_time_expressions(sentence) if e.kind == "year"] == []
+
+
+def test_a_captioned_date_keeps_the_page_near_it():
+    # The only full date is a photo caption's; a yearless "September 13" is the month before
+    # it, not the September of the next year.
+    from readouts.when import publication_date
+
+    text = ("President William Ruto is received at the airport in Dar es Salaam on Sunday, October 9, 2022. PHOTO | PCS"
+            "\n\nPresident William Ruto on Sunday arrived in Dar es Salaam for a two-day state visit."
+            "\n\nRuto and Samia last met in Nairobi on September 13.")
+    assert publication_date(text, today=D(2026, 12, 1)).date == D(2022, 10, 9)

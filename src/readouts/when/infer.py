@@ -176,6 +176,10 @@ def score(ev: Evidence, p: dt.date) -> tuple[int, int] | None:
     # still weigh when candidates come from elsewhere (a page header)
     penalty += OFFSET_PENALTY * sum(1 for d, _, _ in ev.full_past if d > p)
     penalty += OFFSET_PENALTY * sum(1 for d, _ in ev.full_future if d < p)
+    captioned = max((d for d, _, cap in ev.full_past if cap), default=None)
+    if captioned is not None and newest is None:
+        # A photo of the news dates it: with no other full date, the page is near its caption's.
+        cost = max(cost, (p - captioned).days)
     for r in ev.partial:
         d = _occurrence(p, r)
         if d is None:
