@@ -14,12 +14,15 @@ HERE = Path(__file__).resolve().parent
 EXE = Path(sys.executable).with_name("readouts")
 
 
-def main() -> None:
+def main(here: Path = HERE) -> None:
+    """Score the pages of ``here`` (this folder, or another set laid out the same way)."""
     gold_docs, predictions = [], []
-    for txt in sorted(HERE.glob("*.txt")):
+    for txt in sorted(here.glob("*.txt")):
         name = txt.stem
-        meta = json.loads((HERE / f"{name}.json").read_text())
-        events = [json.loads(l) for l in (HERE / f"{name}.expected.jsonl").read_text().splitlines() if l.strip()]
+        if not (here / f"{name}.expected.jsonl").exists():  # notes, a saved report
+            continue
+        meta = json.loads((here / f"{name}.json").read_text())
+        events = [json.loads(l) for l in (here / f"{name}.expected.jsonl").read_text().splitlines() if l.strip()]
         gold_docs.append({"id": name, "events": events})
         cmd = [str(EXE), "extract", str(txt), "--format", "jsonl"]
         if meta.get("published"):

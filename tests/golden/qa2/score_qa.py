@@ -1,50 +1,15 @@
-"""Run the extractor over the QA pages here and score them (not a pytest test).
+"""Run the extractor over the second set of QA pages here and score them (not a pytest test).
 
-Usage: .venv/bin/python tests/golden/qa2/score_qa.py [--show-errors]
-Each page NAME has NAME.txt, NAME.json ({"published", "url"}) and NAME.expected.jsonl.
+Usage: .venv/bin/python tests/golden/qa2/score_qa.py [--show-errors] [--dump]
+The same scorer as tests/golden/qa/score_qa.py, on this folder.
 """
-import json
-import subprocess
-import sys
+import importlib.util
 from pathlib import Path
 
-from readouts.evaluate import score
-
 HERE = Path(__file__).resolve().parent
-EXE = Path(sys.executable).with_name("readouts")
-
-
-def main() -> None:
-    gold_docs, predictions = [], []
-    for txt in sorted(HERE.glob("*.txt")):
-        name = txt.stem
-        if not (HERE / f"{name}.expected.jsonl").exists():  # e.g. FIRST_SCORE.txt, a saved report
-            continue
-        meta = json.loads((HERE / f"{name}.json").read_text())
-        events = [json.loads(l) for l in (HERE / f"{name}.expected.jsonl").read_text().splitlines() if l.strip()]
-        gold_docs.append({"id": name, "events": events})
-        cmd = [str(EXE), "extract", str(txt), "--format", "jsonl"]
-        if meta.get("published"):
-            cmd += ["--published", meta["published"]]
-        if meta.get("url"):
-            cmd += ["--url", meta["url"]]
-        out = subprocess.run(cmd, capture_output=True, text=True).stdout
-        for line in out.splitlines():
-            if line.strip():
-                event = json.loads(line)
-                event["doc_id"] = name
-                predictions.append(event)
-    report = score(gold_docs, predictions)
-    print("\n".join(report.lines()))
-    if "--show-errors" in sys.argv:
-        for err in report.errors:
-            e = err.event
-            print(f"{err.kind:8s} {err.doc_id}: {e['type']} {e.get('status')} {e.get('participants')} {e.get('date')}"
-                  + (f"  <- {e.get('evidence', '')[:160]!r}" if err.kind == "spurious" else ""))
-    if "--dump" in sys.argv:
-        for p in predictions:
-            print(json.dumps({k: p.get(k) for k in ("doc_id", "type", "status", "participants", "date", "host", "evidence")}, ensure_ascii=False))
-
+_spec = importlib.util.spec_from_file_location("qa_score", HERE.parent / "qa" / "score_qa.py")
+_qa = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_qa)
 
 if __name__ == "__main__":
-    main()
+    _qa.main(HERE)
