@@ -298,3 +298,25 @@ def test_we_saw_each_other_and_stay_in_touch_by_telephone_is_a_meeting():
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-11-09")]
     assert got == [("meeting", "2023-11-09", ("Kassym-Jomart Tokayev", "Vladimir Putin")),
                    ("meeting", "2023-10", ("Kassym-Jomart Tokayev", "Vladimir Putin"))]
+
+
+def test_we_are_going_to_discuss_is_the_day_of_the_remarks():
+    # The speaker told of a storm "yesterday"; "we're going to discuss" is the day she speaks.
+    page = ("Remarks With Japanese Foreign Minister Yoko Kamikawa Before Their Meeting\n\n"
+            "FOREIGN MINISTER KAMIKAWA: Dear Secretary of State, I'd like to welcome you. Our thoughts are with "
+            "those hit by the storm yesterday.\n\n"
+            "We're going to discuss plans on Korea and Taiwan, and (inaudible) trip to Seoul (inaudible) focus on "
+            "our (inaudible) issues that you raised yesterday.\n\n"
+            "SECRETARY BLINKEN: Thank you, Yoko.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2023-11-08")]
+    assert got == [("visit", "2023-11-08", ("Antony Blinken", "Yōko Kamikawa"))]
+
+
+def test_a_list_of_places_they_met_is_a_history_not_the_day():
+    # The places of earlier meetings neither add a contact on the day nor make this one a visit.
+    page = ("Remarks by Prime Minister Trudeau and President Macron Before Their Meeting\n\n"
+            "PRESIDENT MACRON: Welcome, Justin. It is good to see you.\n\n"
+            "PRIME MINISTER TRUDEAU: Thank you. We met in Ottawa, Biarritz, Osaka, here. And we have a lot to "
+            "talk about.")
+    got = [(e.type, e.date, e.participants, e.location) for e in readouts.extract(page, published="2019-11-14")]
+    assert got == [("meeting", "2019-11-14", ("Emmanuel Macron", "Justin Trudeau"), None)]

@@ -71,9 +71,16 @@ def _with_time(text: str, end: int) -> int:
     return end
 
 
+# "We're going to discuss ...", "we are meeting today": the speaker's present, the day
+# the words were said, not a day the story told of before.
+_SPEAKERS_NOW = re.compile(r"(?i)\b(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+(?:now\s+)?(?:going to|meeting|holding|having)\b")
+
+
 def _dated_by_story(mentions: list[Mention], state: _State, base, publication: Publication) -> list[Mention]:
     """Undated contacts take the day the story last named, when it named one."""
     if not any((m.date.reason or "").startswith("undated") for m in mentions):
+        return mentions
+    if _SPEAKERS_NOW.search(mentions[0].evidence):
         return mentions
     day = _day_in_force(state, base, publication)
     if day is None:

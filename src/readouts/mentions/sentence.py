@@ -153,7 +153,16 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                  earlier: list[Mention], version: str) -> list[Mention]:
     """The contacts one sentence reports, dated."""
     found = _sentence_mentions(cand, refs, base, publication, gazetteer, state, rules, earlier, version)
+    if _PLACE_SERIES.search(cand.text):
+        # "We met in San Diego, Belfast, Hiroshima, Washington, here": a history of
+        # meetings in a list of places, each on a day the sentence does not give; none of
+        # them is the story's day.
+        found = [m for m in found if not (m.date.reason or "").startswith("undated")]
     return _dated_by_story(found, state, base, publication)
+
+
+_PLACE_SERIES = re.compile(r"\b(?:met|have met|['’]ve met|been meeting)\s+(?:in|at)\s+"
+                           r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+){2,}")
 
 
 def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
