@@ -256,7 +256,8 @@ def test_a_press_conference_is_spoken_by_the_one_it_names():
     got = [(e.type, e.status, e.date, e.participants, e.duration_minutes)
            for e in readouts.extract(page, published="2025-05-23")]
     assert got == [("call", "occurred", "2025-05-23", ("Donald Trump", "Shigeru Ishiba"), 45),
-                   ("meeting", "planned", None, ("Donald Trump", "Shigeru Ishiba"), None)]
+                   # the next G7 summit, Kananaskis, 15-17 June 2025
+                   ("meeting", "planned", "2025-06", ("Donald Trump", "Shigeru Ishiba"), None)]
 
 
 def test_a_summit_named_by_three_countries_is_one_meeting_of_their_leaders():

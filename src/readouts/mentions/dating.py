@@ -166,6 +166,7 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     present = status == "occurred" and any(_PRESENT.match(t[3]) for t in triggers)
     best = None
     report_day = None
+    own_day = False  # the sentence gives the contact a day of its own (resolved or not)
     trig = triggers[0][0]
     for expr in find_time_expressions(text):
         if expr.kind == "since" or getattr(expr, "role", None) == "dateline" or _DATELINE.match(text[:expr.start]):
@@ -195,6 +196,7 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             # undated path finds (the day in force), not the publication day.
             continue
         # "on the previous day", "the next day": against the publication day
+        own_day = True
         res = resolve_time(expr, base, tense=tense, anchor=base)
         if present and base is not None:
             # "Xi arrives in France on Sunday": the present tense of a schedule; the nearer
@@ -211,6 +213,9 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
             best = (distance, res)
     if best is not None:
         return _basis(best[1], publication)
+    at_summit = None if own_day else _at_summit(text, trig, base, status, publication)
+    if at_summit is not None:
+        return _basis(at_summit, publication)
     if report_day is not None and report_day.value:
         return replace(_basis(report_day, publication), reason="the day it was reported")
     if status == "occurred" and base is not None and any(_UNDER_WAY_NOW.search(text[max(0, t[0] - 30):t[0]])
@@ -224,6 +229,41 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
         return ResolvedDate(base.isoformat(), "day", "inferred" if publication.basis == "inferred" else "relative",
                             reason="undated; taken as the publication date")
     return ResolvedDate(None, None, "unknown", reason="no time expression")
+
+
+# "on the sidelines of", "at", "during", "will travel to Rio for": a contact held at the
+# summit that follows ("ahead of", "after" or "since" the summit are other days).
+_AT_SUMMIT = re.compile(r"(?i)(?:\bat|\bduring|\bsidelines of|\bmargins of|\bfringes of|\bfor|\battend\w*|"
+                        r"\bjoin\w*|\bin)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$")
+SUMMIT_NOW_DAYS = 3
+
+
+_OTHER_OCCASION = re.compile(r"(?i)\b(?:following|after|since|before|ahead of|prior to)\b")
+
+
+def _at_summit(text: str, trig: int, base, status: str, publication: Publication) -> ResolvedDate | None:
+    """A contact "at the G7 summit in Hiroshima" with no date of its own has that
+    edition's date, unless the summit is under way as the story is written (then the
+    story's own day is the better reading)."""
+    from ..when.summits import edition, find_summits, summit_date
+
+    tense = "future" if status == "planned" else "past"
+    for ref in find_summits(text):
+        if not _AT_SUMMIT.search(text[max(0, ref.start - 40):ref.start]):
+            continue
+        if trig < ref.start and _OTHER_OCCASION.search(text, trig, ref.start):
+            continue  # "spoke ... following their talks at the summit": the summit was before
+        s = edition(ref, base, tense)
+        if s is None:
+            continue
+        if base is not None:
+            near = s.start - dt.timedelta(days=SUMMIT_NOW_DAYS) <= base <= s.end + dt.timedelta(days=SUMMIT_NOW_DAYS)
+            if near and publication.basis != "inferred":
+                return None  # an inferred day is no better than the summit's own days
+            if not near and (tense == "past") != (s.end < base):
+                continue
+        return summit_date(s, ref)
+    return None
 
 
 def _day_in_force(state: _State, base, publication: Publication) -> ResolvedDate | None:

@@ -19,7 +19,10 @@ Each time expression of the text becomes a constraint on the publication date p:
   left aside), when it is a past weekday, "yesterday" or "today", is the news: it falls
   on or after every other dated reference of the body;
 * a dateline without a year ("WASHINGTON, Jan 19 (Reuters) -") is p's month and day;
-* a year and month in the URL (``/2022/09/``) contain p; p is not after ``today``.
+* a year and month in the URL (``/2022/09/``) contain p; p is not after ``today``;
+* with no full date in the text, a recurring summit it names by place or number ("the
+  Summit of the Americas in Los Angeles", "COP28") is one: past, it ended on or before
+  p; to come, it starts on or after p (:mod:`readouts.when.summits`).
 
 The year comes from full dates (else the URL, else weekdays written with dates, else
 year mentions). Candidates are searched from the latest full past date onwards; the
@@ -81,6 +84,7 @@ class Evidence:
     dateline: tuple[int, int, str] | None = None
     # p == date + offset: (offset days, full date or None, month, day, text)
     offsets: list[tuple[int, dt.date | None, int, int, str]] = field(default_factory=list)
+    summits: set[str] = field(default_factory=set)  # texts of the full dates that are summits
 
 
 def _is_caption(text: str, e: TimeExpression) -> bool:
@@ -260,6 +264,8 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
     if not text:
         return Publication(date=None, basis="unknown", confidence=0.0, evidence="no text")
     ev = collect_evidence(text, today)
+    if not ev.full_past:
+        _summit_evidence(text, ev, today)
     notes = []
     conf = 0.3
     lo = max((d for d, _, _ in ev.full_past), default=None)
@@ -273,7 +279,8 @@ def infer_publication_date(text: str, *, url_month: tuple[int, int] | None = Non
         start = lo
         anchor = max(ev.full_past)
         notes.append(f"on or after '{anchor[1]}'")
-        conf = 0.5
+        # a summit the text names sets no day of its own: a weaker anchor than a date
+        conf = 0.35 if anchor[1] in ev.summits else 0.5
     elif url_month is not None:
         start = dt.date(url_month[0], url_month[1], 1)
         notes.append(f"URL month {url_month[0]}-{url_month[1]:02d}")
@@ -348,3 +355,22 @@ def _year_from_weekdays(ev: Evidence, today: dt.date) -> dt.date | None:
         if d is not None and (floor is None or d >= floor) and (best is None or d > best):
             best = d
     return best
+
+
+def _summit_evidence(text: str, ev: Evidence, today: dt.date) -> None:
+    """A summit the text names without a year but by place or number ("during the Summit
+    of the Americas in Los Angeles", "COP28") is a dated event: a past one ended on or
+    before p, one to come starts on or after it."""
+    from .summits import edition, find_summits
+
+    for ref in find_summits(text)[:MAX_REFS]:
+        s = edition(ref)
+        if s is None or s.start > today:
+            continue
+        tense = tense_of(text, ref)
+        label = f"{ref.text} ({s.name})"
+        if tense == "past":
+            ev.full_past.append((s.end, label, False))
+        elif tense == "future":
+            ev.full_future.append((s.start, label))
+        ev.summits.add(label)
