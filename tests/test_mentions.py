@@ -321,3 +321,10 @@ def test_a_list_of_places_they_met_is_a_history_not_the_day():
             "talk about.")
     got = [(e.type, e.date, e.participants, e.location) for e in readouts.extract(page, published="2019-11-14")]
     assert got == [("meeting", "2019-11-14", ("Emmanuel Macron", "Justin Trudeau"), None)]
+
+
+def test_a_plan_in_a_where_clause_takes_the_day_of_the_clause_before():
+    page = "On Friday, Secretary of State Antony Blinken will travel to Geneva, where he will meet with Russian " \
+           "Foreign Minister Sergey Lavrov."
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2022-01-18")]
+    assert got == [("meeting", "planned", "2022-01-21", ("Antony Blinken", "Sergey Lavrov"))]

@@ -17,7 +17,7 @@ from .dating import (
     _with_time,
 )
 from .details import _duration, _sources, _topics
-from .lexicon import _ANAPHORIC, _Compiled, _GROUP_REF, _QUESTION
+from .lexicon import _ANAPHORIC, _Compiled, _GROUP_REF, _PAST_VERB, _QUESTION
 from .people import (
     _FIRST_PERSON,
     _PRONOUN_SUBJECT,
@@ -153,6 +153,16 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
                  earlier: list[Mention], version: str) -> list[Mention]:
     """The contacts one sentence reports, dated."""
     found = _sentence_mentions(cand, refs, base, publication, gazetteer, state, rules, earlier, version)
+    solos = [m for m in found if m.type == "visit" and len(m.participants) == 1 and m.host]
+    if len(solos) == 1:
+        solo = solos[0]
+        code = gazetteer.country_code(solo.host)
+        if code and any(m.type != "call" and len(m.participants) > 1
+                        and solo.participants[0].person_id in {p.person_id for p in m.participants}
+                        and all(p.country != code for p in m.participants) for m in found):
+            # "will travel to Geneva, where he will meet Lavrov": a meeting in a third
+            # country, which the trip is for; the trip alone is no second engagement.
+            found = [m for m in found if m is not solo]
     if _PLACE_SERIES.search(cand.text):
         # "We met in San Diego, Belfast, Hiroshima, Washington, here": a history of
         # meetings in a list of places, each on a day the sentence does not give; none of
@@ -377,12 +387,17 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
     date = _date(clause, base, publication, status, local)
     status = _after_publication(status, date, base)
     status, date = _postponed(clause, status, date, base, rules, publication)
-    if (date.reason or "").startswith("undated") and cs > 0:
+    # a plan takes the day of a clause before only when that clause plans too ("arrived on
+    # Sunday for a visit, where he will meet ...": Sunday is the arrival's)
+    undated_plan = (status == "planned" and date.value is None and date.reason == "no time expression"
+                    and not _PAST_VERB.search(text, 0, cs))
+    if ((date.reason or "").startswith("undated") or undated_plan) and cs > 0:
         # The date may stand in a clause before ("In the evening of February 19, after
-        # returning from Germany, the President had a phone conversation..."), not in one
-        # after it ("... like President Yoon did in Japan from March 16-17").
+        # returning from Germany, the President had a phone conversation...", "On Friday,
+        # the Secretary will travel to Geneva, where he will meet ..."), not in one after it
+        # ("... like President Yoon did in Japan from March 16-17").
         earlier_date = _date(text[:ce], base, publication, status, triggers)
-        if not (earlier_date.reason or "").startswith("undated"):
+        if not (earlier_date.reason or "").startswith("undated") and (earlier_date.value or not undated_plan):
             date = earlier_date
     if status == "planned" and date.value is None and _UNDER_WAY.search(clause):
         # "is en route to the United States at this very moment": the trip is under way.
