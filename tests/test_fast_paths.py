@@ -148,3 +148,79 @@ def test_gazetteer_cache_can_be_turned_off(tmp_path, monkeypatch):
 
     monkeypatch.setenv("READOUTS_CACHE_DIR", "")
     assert G._cache_file("0" * 64) is None
+
+
+# --- cheaper formulations of the cleaner and the decoder -----------------------------------
+
+def _corpus_lines(limit_web: int | None = 80) -> list[str]:
+    """Lines as the cleaner sees them: those of trafilatura's bodies, and odd ones."""
+    from trafilatura.utils import load_html
+
+    from readouts.clean.html import _walk, extract_body, shrink_html
+
+    lines = ["", "   ", "\u00a0\u2003 x \t\n y \u3000", "• • two bullets", "- a dash", "\u200bzero\u00adwidth",
+             "12:45", "18 October 2023", "Oct. 18, 2023", "Posted 1:23 PM, Apr 29, 2022", "ANKARA", "no digits here",
+             "Photo: Reuters (left)", "Sign up for our newsletter today", "Subscribe now to support our journalism",
+             "Readers like you make a donation today | your inbox", "Ｑ１２３", "٣ أكتوبر ٢٠٢٣", "²³ ¹"]
+    for _, html in _pages(limit_web=limit_web):
+        tree = load_html(shrink_html(html))
+        if tree is None:
+            continue
+        body, _ = extract_body(tree, None)
+        if body is not None:
+            _walk(body, lines)
+    return lines
+
+
+def test_normalise_line_is_the_regex_formulation():
+    import re
+    import sys
+
+    from readouts.clean.text import _BULLET, _INVISIBLE, normalise_line
+
+    space = re.compile(r"\s+")
+    # str.split and the re module agree on what whitespace is, code point by code point
+    assert [c for c in range(sys.maxunicode + 1) if bool(space.match(chr(c))) != chr(c).isspace()] == []
+    for line in _corpus_lines():
+        plain = space.sub(" ", _INVISIBLE.sub("", line)).strip()
+        assert normalise_line(line) == (_BULLET.sub("", plain) if plain else plain), line
+
+
+def test_date_pattern_only_on_lines_with_a_digit():
+    from readouts.clean.rules import boilerplate_rules, read_sections
+    from readouts.clean.text import has_date, normalise_line
+
+    rules = boilerplate_rules()
+    dates = read_sections("dates.txt")
+    words = [w for section in dates.values() for w in section]
+    lines = [normalise_line(x) for x in _corpus_lines()] + words + [" ".join(words)]
+    for line in lines:
+        assert has_date(line, rules) == bool(rules.date.search(line)), line
+
+
+def test_word_screens_are_the_regex_screens():
+    from readouts.clean.rules import ScreenedPatterns, boilerplate_rules
+
+    rules = boilerplate_rules()
+    screened = [rules.pitch_strong, rules.pitch_weak, rules.caption]
+    assert all(s.words is not None for s in screened[:2])
+    many = ScreenedPatterns.compile([rf"\bword{i:02d}\b" for i in range(40)] + [r"\bthe (?:photo|image)\b"])
+    assert many.words is None and many.screen is not None  # too many words: the regex stays
+    screened.append(many)
+    for line in _corpus_lines():
+        low = line.lower()
+        for s in screened:
+            assert s._screened_out(low) == (not s.screen.search(low)), line
+
+
+def test_control_bytes_are_counted_as_the_regex_counts():
+    import os
+    import random
+
+    from readouts.sources.decode import _CONTROL, _NOT_CONTROL
+
+    rng = random.Random(5)
+    samples = [bytes(range(256)), b"", b"plain text\r\n\t\x0c", os.urandom(4096)]
+    samples += [bytes(rng.choice(b"ab\x00\x1b\x1f\x7f\x0b\x0e\n") for _ in range(200)) for _ in range(50)]
+    for data in samples:
+        assert len(data.translate(None, _NOT_CONTROL)) == len(_CONTROL.findall(data))

@@ -328,3 +328,25 @@ def test_a_plan_in_a_where_clause_takes_the_day_of_the_clause_before():
            "Foreign Minister Sergey Lavrov."
     got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2022-01-18")]
     assert got == [("meeting", "planned", "2022-01-21", ("Antony Blinken", "Sergey Lavrov"))]
+
+
+def test_a_meeting_held_between_two_leaders_is_theirs_and_a_later_hope_does_not_void_it():
+    page = ("At the outset, Foreign Minister Yoko Kamikawa stated that, building on the Japan-China Summit Meeting "
+            "held between Prime Minister Fumio Kishida and President Xi Jinping in San Francisco on November 16, "
+            "she wished to work together with Chinese Foreign Minister Wang Yi.")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2023-11-26")]
+    assert got == [("meeting", "occurred", "2023-11-16", ("Fumio Kishida", "Xi Jinping"))]
+
+
+def test_following_this_meeting_is_the_day_of_the_meeting():
+    # The paragraph between names another day (a summit on November 16); the sequel is the
+    # readout's own meeting's day.
+    page = ("On November 26, Japanese Foreign Minister Yoko Kamikawa held a meeting with Chinese Foreign Minister "
+            "Wang Yi in Busan.\n\n"
+            "Minister Kamikawa recalled the summit of November 16 in San Francisco.\n\n"
+            "Following this meeting, Minister Kamikawa and Minister Wang attended a trilateral meeting hosted by "
+            "South Korean Foreign Minister Park Jin. The three Ministers agreed to accelerate preparations for the "
+            "next Japan-China-ROK Summit.")
+    got = [(e.date, e.participants) for e in readouts.extract(page, published="2023-11-26")]
+    assert got == [("2023-11-26", ("Wang Yi", "Yōko Kamikawa")),
+                   ("2023-11-26", ("Park Jin", "Wang Yi", "Yōko Kamikawa"))]

@@ -255,22 +255,24 @@ def meta_date(html: str) -> dt.date | None:
     return _date(found) if found else None
 
 
+# Where a <meta tag may start. Only the ASCII letters match these five characters, with
+# re.I as in lower case, so the positions are those of "<meta" in the lower-cased markup.
+_META_START = re.compile("<meta", re.I)
+
+
 def _meta_tags(head: str):
-    """``_meta_date_pattern().finditer(head)``, tried only where a "<meta" starts (found
-    by a plain search of the lower-cased markup) instead of at every position."""
+    """``_meta_date_pattern().finditer(head)``, tried only where a "<meta" starts (a
+    literal search, much cheaper than lower-casing 300 KB of markup to find them)
+    instead of at every position."""
     pattern = _meta_date_pattern()
-    low = head.lower()
-    if len(low) != len(head):  # a letter whose lower case is longer shifts the offsets
-        yield from pattern.finditer(head)
-        return
-    pos = low.find("<meta")
-    while pos != -1:
-        m = pattern.match(head, pos)
+    start = _META_START.search(head)
+    while start is not None:
+        m = pattern.match(head, start.start())
         if m is not None:
             yield m
-            pos = low.find("<meta", m.end())
+            start = _META_START.search(head, m.end())
         else:
-            pos = low.find("<meta", pos + 1)
+            start = _META_START.search(head, start.start() + 1)
 
 
 def _date(m) -> dt.date | None:

@@ -99,27 +99,44 @@ class ScreenedPatterns:
 
     patterns: tuple[tuple[tuple[str, ...] | None, re.Pattern], ...]
     screen: re.Pattern | None  # None: some pattern has no required substring
+    # The screen's substrings (those that contain none of the others) when they are few and
+    # each is a word or a rare mark: testing each with ``in`` is then about twice as fast as
+    # the regex, which tries every one of them at every position of the line.
+    words: tuple[str, ...] | None = None
 
     @classmethod
     def compile(cls, patterns: list[str]) -> "ScreenedPatterns":
         compiled = tuple((required_literals(p), re.compile(p, re.I)) for p in patterns)
-        screen = None
+        screen = words = None
         if compiled and all(lits for lits, _ in compiled):
-            words = sorted({x for lits, _ in compiled for x in lits}, key=len, reverse=True)
-            screen = re.compile("|".join(re.escape(x) for x in words))
-        return cls(compiled, screen)
+            found = sorted({x for lits, _ in compiled for x in lits}, key=len, reverse=True)
+            screen = re.compile("|".join(re.escape(x) for x in found))
+            # a word that contains another of them adds nothing to the screen
+            minimal = [x for x in found if not any(y != x and y in x for y in found)]
+            if len(minimal) <= 32 and all(len(x) >= 3 or x in _RARE_MARKS for x in minimal):
+                words = tuple(minimal)
+        return cls(compiled, screen, words)
+
+    def _screened_out(self, low: str) -> bool:
+        """``not self.screen.search(low)``: no required substring in the line."""
+        if self.words is not None:
+            for x in self.words:
+                if x in low:
+                    return False
+            return True
+        return self.screen is not None and not self.screen.search(low)
 
     def count(self, line: str, low: str | None = None) -> int:
         """How many of the patterns match ``line`` (``low``: the line lower-cased)."""
         low = line.lower() if low is None else low
-        if self.screen is not None and not self.screen.search(low):
+        if self._screened_out(low):
             return 0
         return sum(1 for lits, rx in self.patterns
                    if (lits is None or any(x in low for x in lits)) and rx.search(line))
 
     def search(self, line: str, low: str | None = None) -> bool:
         low = line.lower() if low is None else low
-        if self.screen is not None and not self.screen.search(low):
+        if self._screened_out(low):
             return False
         return any((lits is None or any(x in low for x in lits)) and rx.search(line)
                    for lits, rx in self.patterns)

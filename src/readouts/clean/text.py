@@ -54,7 +54,9 @@ def normalise_line(line: str) -> str:
     hyphens and zero-width spaces gone (they split names: "Gov\u00adern\u00adment")."""
     if _INVISIBLE.search(line):
         line = _INVISIBLE.sub("", line)
-    line = _SPACE.sub(" ", line).strip()
+    # ``_SPACE.sub(" ", line).strip()``: str.split and re's \s know the same whitespace
+    # (tests/test_fast_paths.py), and splitting is done in C in one pass
+    line = " ".join(line.split())
     return _BULLET.sub("", line) if line else line
 
 
@@ -147,7 +149,7 @@ def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | N
         if not line:
             continue
         if not _has_letters(line, 2):
-            if len(line) <= MAX_DATELINE and rules.date.search(line) and line.casefold() not in seen:
+            if len(line) <= MAX_DATELINE and has_date(line, rules) and line.casefold() not in seen:
                 seen.add(line.casefold())
                 keep(_Line(line, "dateline"))  # "2020-08-19 19:18"
             else:
@@ -237,12 +239,22 @@ def is_pitch(paragraph: str, rules: BoilerplateRules, low: str | None = None) ->
     return len(paragraph) <= SHORT_PITCH and not _QUOTE.search(paragraph)
 
 
+# Every alternative of the rules' date pattern has a digit it cannot match without (a
+# day, a year or an hour): a line with no digit at all skips that pattern.
+_DIGIT = re.compile(r"\d")
+
+
+def has_date(line: str, rules: BoilerplateRules) -> bool:
+    """``bool(rules.date.search(line))``, the pattern tried only on lines with a digit."""
+    return _DIGIT.search(line) is not None and rules.date.search(line) is not None
+
+
 def is_dateline(line: str, rules: BoilerplateRules) -> bool:
     """A line that is only a date, a timestamp or a place in capitals
     ("August 15, 2017", "Posted at 1:23 PM, Apr 29, 2022", "ANKARA")."""
     if _ALL_CAPS_PLACE.match(line) and len(line.split()) <= 4:
         return True
-    if not rules.date.search(line):
+    if not has_date(line, rules):
         return False
     rest = rules.date.sub(" ", line)
     words = [w.strip(".'’").lower() for w in _TOKEN.findall(rest)]

@@ -97,7 +97,7 @@ _DISTINCTION = re.compile(r"(?i)\b(?:first|last|only|latest)\b(?:\s+[\w-]+){0,4}
 # Contacts something to come builds on, follows up or recalls: done already.
 _BUILT_ON = re.compile(r"(?i)\b(?:build(?:ing)? on|follow(?:ing)? up on|recall(?:ing)?|reflect(?:ing)? on|"
                        r"since|after)\s+(?:[\w’'-]+\s+){0,5}?(?:(?:including|and)\s+)?(?:their|our|his|her|the)\s+"
-                       r"(?:[\w-]+\s+)?$")
+                       r"(?:[\w-]+\s+){0,2}$")
 
 
 _FINITE = re.compile(r"(?i)\b(?:will|would|is to|are to|is set to|is expected to|was|were|is|are|has|have|had|took|ended|began|lasted)\b")

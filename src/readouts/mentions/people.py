@@ -532,10 +532,20 @@ _TOPIC_START = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"\s+(?:(?:held|was held|took place)\s+)?between\s+")
+
+
 def _engaged(text: str, people: list[_Ref], triggers) -> list[_Ref]:
     """Drop the people a sentence only talks about ("...discussed President X's visit")."""
     if len(people) <= 2:
         return people
+    for _, end, _, _ in triggers:
+        # "the Summit Meeting held between A and B": the contact's people are those two
+        between = _BETWEEN.match(text, end)
+        if between:
+            inside = [p for p in people if between.end() <= p.start < between.end() + 120]
+            if len(inside) >= 2 and len({p.country for p in inside if p.country}) >= 2:
+                return inside
     first_trigger_end = triggers[0][1]
     topic = _TOPIC_START.search(text, first_trigger_end)
     if topic is None:

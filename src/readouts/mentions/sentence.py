@@ -163,6 +163,18 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
             # "will travel to Geneva, where he will meet Lavrov": a meeting in a third
             # country, which the trip is for; the trip alone is no second engagement.
             found = [m for m in found if m is not solo]
+    if found and any(m.status == "planned" and m.level != "leader" for m in found):
+        words = {t[3].lower() for t in _triggers(cand.text, rules)}
+        if words <= {"summit", "summits"}:
+            # "The three ministers agreed to prepare the next summit": a summit is their
+            # leaders' meeting, not theirs.
+            found = [m for m in found if not (m.status == "planned" and m.level != "leader")]
+    sequel = _FOLLOWING_CONTACT.match(cand.text)
+    lead = next((m for m in earlier if m.status == "occurred" and m.date.granularity == "day"), None)
+    if sequel and lead is not None:
+        # "Following this meeting, the two ministers attended ...": the day of the story's
+        # contact, not whatever day the paragraphs since have named.
+        found = [replace(m, date=lead.date) if (m.date.reason or "").startswith("undated") else m for m in found]
     if _PLACE_SERIES.search(cand.text):
         # "We met in San Diego, Belfast, Hiroshima, Washington, here": a history of
         # meetings in a list of places, each on a day the sentence does not give; none of
@@ -171,6 +183,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     return _dated_by_story(found, state, base, publication)
 
 
+_FOLLOWING_CONTACT = re.compile(r"\W*(?:Following|After|Immediately after|Right after)\s+(?:this|the|that)\s+"
+                                r"(?:meeting|talks|conversation|call|telephone talk|summit)\b", re.I)
 _PLACE_SERIES = re.compile(r"\b(?:met|have met|['’]ve met|been meeting)\s+(?:in|at)\s+"
                            r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+){2,}")
 
@@ -367,8 +381,11 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
                             publication, gazetteer, rules, version, duration)
         return [replace(m, evidence=cand.text, span=(cand.start, cand.end)) for m in found]
 
-    if rules.cancelled.search(clause) or _QUESTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
-        return []  # cancelled, or asked about rather than reported
+    asked = _QUESTION.search(text)
+    if asked and asked.start() > max(t[1] for t in triggers):
+        asked = None  # "building on the meeting held between A and B, she wished to ...": after it
+    if rules.cancelled.search(clause) or asked or text.rstrip(" \"'”’)").endswith("?"):
+        return []  # cancelled, or asked about or hoped for rather than reported
     triggers = [t for t in triggers if not _receives_nobody(text, t, people)]
     if not triggers:
         return []  # "the presents we have received": received, but no one

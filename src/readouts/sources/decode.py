@@ -28,6 +28,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # Control characters that never occur in text (tab, newline, form feed and
 # carriage return do).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+# Every byte but those: ``len(head.translate(None, _NOT_CONTROL))`` counts the control
+# bytes of ``head`` (what ``len(_CONTROL.findall(head))`` gives) about ten times faster.
+_NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL.match(bytes([b])))
 
 # Signatures of the binary files most often saved next to pages.
 _MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh",
@@ -58,7 +61,7 @@ def decode_bytes(data: bytes, *, name: str, charset: str | None = None) -> str:
     head = data[:SNIFF_BYTES]
     if head.startswith(_MAGIC):
         raise BinaryDocument(f"{name}: the file is binary (an image, archive or PDF), not text.")
-    controls = len(_CONTROL.findall(head))
+    controls = len(head.translate(None, _NOT_CONTROL))
     # Real pages carry the odd stray NUL; binary data has about one control byte in ten.
     if controls > max(8, len(head) // 100):
         raise BinaryDocument(f"{name}: the file is binary (it holds control bytes that text never has).")
