@@ -219,13 +219,106 @@ def whole_process(manifest: Path, repeat: int):
     return out
 
 
+def _cpu_run(cmd, env=None):
+    """Wall and CPU seconds (user + system) of one child process, and its output lines."""
+    before = os.times()
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, proc.returncode, proc.stdout
+
+
+def whole_rounds(manifest: Path, rounds: int, against: Path | None = None):
+    """Interleaved rounds of the whole-process comparison: in each round trafilatura alone,
+    then ``readouts extract`` (and, with ``against``, the same command run from another
+    source tree), the order rotated from round to round so that a slow spell of the
+    machine does not always fall on the same command. Per-round ratios (wall and CPU
+    time), and their medians: steadier than best-of figures on a shared machine."""
+    import statistics
+
+    readouts_bin = Path(sys.executable).with_name("readouts")
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
+        fh.write(_TRAFILATURA_ONLY)
+        script = fh.name
+    commands = {"trafilatura": ([sys.executable, script, str(manifest)], None),
+                "readouts": ([str(readouts_bin), "extract", "--manifest", str(manifest), "--format", "jsonl"], None)}
+    if against is not None:
+        env = dict(os.environ, PYTHONPATH=str(Path(against).resolve() / "src"))
+        commands["against"] = (commands["readouts"][0], env)
+    names = list(commands)
+    times = {name: [] for name in names}
+    outputs = {}
+    try:
+        for r in range(rounds):
+            order = names[r % len(names):] + names[:r % len(names)]
+            for name in order:
+                cmd, env = commands[name]
+                wall, cpu, rc, out = _cpu_run(cmd, env)
+                times[name].append((wall, cpu))
+                outputs.setdefault(name, set()).add((rc, out))
+    finally:
+        os.unlink(script)
+    report = {"rounds": rounds, "load_average": os.getloadavg()}
+    for name in names:
+        walls = [w for w, _ in times[name]]
+        cpus = [c for _, c in times[name]]
+        report[name] = {"wall_s": walls, "cpu_s": cpus, "median_wall_s": statistics.median(walls),
+                        "median_cpu_s": statistics.median(cpus)}
+        if name != "trafilatura":
+            base = times["trafilatura"]
+            report[name]["wall_ratios"] = [w / b[0] for (w, _), b in zip(times[name], base)]
+            report[name]["cpu_ratios"] = [c / b[1] for (_, c), b in zip(times[name], base)]
+            report[name]["median_wall_ratio"] = statistics.median(report[name]["wall_ratios"])
+            report[name]["median_cpu_ratio"] = statistics.median(report[name]["cpu_ratios"])
+    if against is not None:
+        report["same_output"] = outputs["readouts"] == outputs["against"] and len(outputs["readouts"]) == 1
+    return report
+
+
+def print_rounds(report) -> None:
+    print(f"whole process over the web pages, {report['rounds']} interleaved rounds "
+          f"(load average after: {', '.join(f'{x:.2f}' for x in report['load_average'])}):")
+    for name, row in report.items():
+        if not isinstance(row, dict):
+            continue
+        line = (f"  {name:12s} wall median {row['median_wall_s']:6.2f} s, cpu median {row['median_cpu_s']:6.2f} s")
+        if "wall_ratios" in row:
+            line += (f"; ratio to trafilatura: wall median {row['median_wall_ratio']:.3f}x "
+                     f"({min(row['wall_ratios']):.2f} to {max(row['wall_ratios']):.2f}), "
+                     f"cpu median {row['median_cpu_ratio']:.3f}x "
+                     f"({min(row['cpu_ratios']):.2f} to {max(row['cpu_ratios']):.2f})")
+        print(line)
+    if "same_output" in report:
+        print(f"  same output as the other tree: {report['same_output']}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--synthetic", type=int, default=2000, help="pages in the synthetic stream")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--rounds", type=int, default=0,
+                    help="only the whole-process comparison, in this many interleaved rounds (medians)")
+    ap.add_argument("--against", type=Path, metavar="TREE",
+                    help="with --rounds: also time `readouts extract` run from the source tree TREE "
+                         "(PYTHONPATH=TREE/src), e.g. a checkout of an older commit, and compare outputs")
     args = ap.parse_args(argv)
+
+    if args.rounds:
+        web_files = sorted(p for p in (args.shared / "corpus" / "web-pages").glob("*.html"))
+        with tempfile.TemporaryDirectory() as tmp:
+            manifest = Path(tmp) / "web.jsonl"
+            manifest.write_text("".join(json.dumps({"id": p.name, "file": str(p)}) + "\n" for p in web_files),
+                                "utf-8")
+            report = whole_rounds(manifest, args.rounds, args.against)
+        if args.json:
+            print(json.dumps(report, indent=1))
+        else:
+            print_rounds(report)
+        return 0
 
     from readouts.records import Document
     from readouts.sources import iter_documents, read_manifest
