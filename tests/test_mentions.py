@@ -350,3 +350,15 @@ def test_following_this_meeting_is_the_day_of_the_meeting():
     got = [(e.date, e.participants) for e in readouts.extract(page, published="2023-11-26")]
     assert got == [("2023-11-26", ("Wang Yi", "Yōko Kamikawa")),
                    ("2023-11-26", ("Park Jin", "Wang Yi", "Yōko Kamikawa"))]
+
+
+def test_a_year_mentioned_in_passing_does_not_predate_the_people_in_office():
+    # "since 2007" is the only year; the page names President Herzog (in office from July
+    # 2021) and President Zelenskyy: 6 March of 2007 is impossible, 2022 the first that fits.
+    page = ("ANKARA, March 6 (Reuters) - Turkish President Tayyip Erdogan spoke with Ukrainian President Volodymyr "
+            "Zelenskiy on Saturday.\n\n"
+            "Separately, Israeli President Isaac Herzog is due in Ankara on Wednesday for talks with Erdogan, the first "
+            "visit to Turkey by an Israeli head of state since 2007.")
+    got = [(e.type, e.status, e.date, e.participants, e.doc_published) for e in readouts.extract(page)]
+    assert got == [("call", "occurred", "2022-03-05", ("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"), "2022-03-06"),
+                   ("visit", "planned", "2022-03-09", ("Isaac Herzog", "Recep Tayyip Erdoğan"), "2022-03-06")]

@@ -49,7 +49,7 @@ def process(doc: Document, *, resources: Resources | None = None) -> DocumentRes
 
             article = replace(article, page_date=find_page_date(doc))
         publication = publication_date(article.text, given=doc.published, url=doc.url, page_date=article.page_date)
-        if publication.date is None:
+        if publication.date is None or publication.basis == "inferred":
             publication = _dated_by_offices(article, publication, gz)
         mentions = extract_mentions(article, publication, gz)
         events = document_events(mentions, publication, country_name=gz.country_name)
@@ -72,10 +72,31 @@ OFFICE_BOUND_CONFIDENCE = 0.4
 
 
 def _dated_by_offices(article, publication: Publication, gazetteer) -> Publication:
-    """A page with no date: the terms of office of the people it names with a title
-    ("Russian President Vladimir Putin") bound when it can have been written."""
-    from .find import sentences
+    """A page with no date, or one inferred from its text: the terms of office of the
+    people it names with a title ("Russian President Vladimir Putin") bound when it can
+    have been written. An inferred date outside those bounds ("since 2007" taken for the
+    year of a page naming President Zelenskyy) is inferred again within them."""
     from .when import publication_date
+
+    bounds = _office_bounds(article, gazetteer)
+    if bounds is None:
+        return publication
+    lo, hi = bounds
+    if publication.date is not None:
+        if lo <= publication.date and (hi is None or publication.date <= hi):
+            return publication
+        again = publication_date(article.text, not_before=lo, not_after=hi)
+        return again if again.date is not None else publication
+    bounded = publication_date(article.text, not_before=lo, not_after=hi)
+    if bounded.date is None or bounded.confidence < OFFICE_BOUND_CONFIDENCE:
+        return publication
+    return bounded
+
+
+def _office_bounds(article, gazetteer) -> tuple[dt.date, dt.date | None] | None:
+    """The latest start and earliest end of the single terms of the office-holders the
+    page names with their title, or None when it names none."""
+    from .find import sentences
 
     starts, ends = [], []
     for sentence in sentences(article):
@@ -95,11 +116,8 @@ def _dated_by_offices(article, publication: Publication, gazetteer) -> Publicati
                 if terms[0].end is not None:
                     ends.append(terms[0].end)
     if not starts:
-        return publication
-    bounded = publication_date(article.text, not_before=max(starts), not_after=min(ends) if ends else None)
-    if bounded.date is None or bounded.confidence < OFFICE_BOUND_CONFIDENCE:
-        return publication
-    return bounded
+        return None
+    return max(starts), (min(ends) if ends else None)
 
 
 def _failed(doc_id: str, code: str, message: str, article=None) -> DocumentResult:
