@@ -362,3 +362,22 @@ def test_a_year_mentioned_in_passing_does_not_predate_the_people_in_office():
     got = [(e.type, e.status, e.date, e.participants, e.doc_published) for e in readouts.extract(page)]
     assert got == [("call", "occurred", "2022-03-05", ("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"), "2022-03-06"),
                    ("visit", "planned", "2022-03-09", ("Isaac Herzog", "Recep Tayyip Erdoğan"), "2022-03-06")]
+
+
+def test_a_day_in_a_relative_clause_is_not_the_story_day():
+    page = ("President Barack Obama spoke today with South Korean President Park Geun-hye to coordinate a response to "
+            "the nuclear test that North Korea announced on January 6.\n\n"
+            "In his call with President Park, their first conversation since she visited the White House in October, "
+            "the President reaffirmed the alliance.")
+    got = [(e.type, e.date, e.participants, e.host) for e in readouts.extract(page, published="2016-01-07")]
+    assert got == [("call", "2016-01-07", ("Barack Obama", "Park Geun-hye"), None),
+                   ("visit", "2015-10", ("Barack Obama", "Park Geun-hye"), "United States")]
+
+
+def test_a_day_after_another_contact_is_the_day_before_it():
+    page = ("Turkish President Tayyip Erdogan urged Russian President Vladimir Putin in a phone call on Sunday to "
+            "declare a ceasefire.\n\n"
+            "The call came a day after Erdogan spoke with Ukrainian President Volodymyr Zelenskiy.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2022-03-07")]
+    assert got == [("call", "2022-03-06", ("Recep Tayyip Erdoğan", "Vladimir Putin")),
+                   ("call", "2022-03-05", ("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"))]

@@ -81,7 +81,8 @@ _SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one
 # "...has not spoken with Lavrov since they met in Geneva in January": whatever the
 # sentence denies, the two met then.
 _SINCE_THEY = re.compile(
-    r"\bsince (?:they|the two(?: leaders| ministers| men)?|we) (?:last |first )?(?P<verb>met|spoke|talked|held talks|"
+    r"\bsince (?:they|the two(?: leaders| ministers| men)?|we|he|she) (?:last |first )?(?P<verb>met|spoke|talked|held talks|"
+    r"visited|came to|travell?ed to|hosted|"
     r"had talks|were together)\b"
 )
 
@@ -93,13 +94,21 @@ def _fits_group(mention: Mention, words: str) -> bool:
     return role is None or all(p.role == role for p in mention.participants)
 
 
-def _since_they_met(cand: Candidate, refs, implicit, base, publication, gazetteer, state: _State) -> list[Mention]:
+def _since_they_met(cand: Candidate, refs, implicit, base, publication, gazetteer, state: _State,
+                    earlier: list[Mention] = ()) -> list[Mention]:
     from ..when import find_time_expressions, resolve_time
 
     m = _SINCE_THEY.search(cand.text)
     if not m:
         return []
     people = _dedupe([r for r in list(refs) + list(implicit) if r.start < m.start()])
+    if len(people) == 1 and earlier:
+        # "In his call with President Park, their first conversation since she visited ...":
+        # the pair of the last contact reported that has the one named
+        pair = next((e for e in reversed(earlier) if len(e.participants) == 2
+                     and people[0].pid in {p.person_id for p in e.participants}), None)
+        if pair is not None:
+            people = _dedupe(people + [replace(r, start=people[0].start) for r in _participants_of(pair, state)])
     for expr in find_time_expressions(cand.text[m.end():m.end() + 60]):
         res = resolve_time(expr, base, tense="past")
         if not res.value:
@@ -108,7 +117,13 @@ def _since_they_met(cand: Candidate, refs, implicit, base, publication, gazettee
         if len({p.country for p in people if p.country}) < 2:
             return []
         kind = "call" if m.group("verb") in ("spoke", "talked") else "meeting"
+        if m.group("verb") not in ("met", "spoke", "talked", "held talks", "had talks", "were together", "hosted") \
+                and len(people) != 2:
+            return []  # "since she visited": a visit of the pair only
         place, host = _place(cand.text[m.end():], people, gazetteer, "in-person") if kind != "call" else (None, None)
+        if host is None and m.group("verb") in ("visited", "came to", "travelled to", "traveled to"):
+            # "since she visited the White House": the one named travelled to the other
+            host = next((p.country for p in people if p.pid != people[0].pid and p.country), None)
         date = _basis(res, publication)
         participants = _as_participants(people, gazetteer, date)
         return [Mention(
@@ -169,6 +184,9 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
             # "The three ministers agreed to prepare the next summit": a summit is their
             # leaders' meeting, not theirs.
             found = [m for m in found if not (m.status == "planned" and m.level != "leader")]
+    shifted = _DAYS_APART.search(cand.text)
+    if shifted and found:
+        found = _days_apart(found, shifted, earlier)
     sequel = _FOLLOWING_CONTACT.match(cand.text)
     lead = next((m for m in earlier if m.status == "occurred" and m.date.granularity == "day"), None)
     if sequel and lead is not None:
@@ -181,6 +199,32 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
         # them is the story's day.
         found = [m for m in found if not (m.date.reason or "").startswith("undated")]
     return _dated_by_story(found, state, base, publication)
+
+
+_DAYS_APART = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<rel>after|before)\s+")
+_N_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_apart(found: list[Mention], m: re.Match, earlier: list[Mention]) -> list[Mention]:
+    """ "The call came a day after Erdogan spoke with Zelenskiy": the contact after "after"
+    is that many days before the one the sentence is about (a contact of its own, dated,
+    else the story's)."""
+    import datetime as dt
+
+    def dated(x: Mention) -> bool:
+        return x.date.granularity == "day" and not (x.date.reason or "").startswith(("undated", "the day the story"))
+
+    anchor = next((x for x in found if dated(x)), None)
+    if anchor is None:
+        anchor = next((x for x in earlier if x.status == "occurred" and x.date.granularity == "day"), None)
+    if anchor is None:
+        return found
+    n = _N_DAYS.get(m.group("n").lower()) or int(m.group("n"))
+    sign = -1 if m.group("rel").lower() == "after" else 1
+    day = dt.date.fromisoformat(anchor.date.value) + dt.timedelta(days=sign * n)
+    moved = ResolvedDate(day.isoformat(), "day", anchor.date.basis, reason=f"{m.group().strip()} the contact of "
+                         f"{anchor.date.value}", text=m.group().strip())
+    return [replace(x, date=moved) if x is not anchor and not dated(x) else x for x in found]
 
 
 _FOLLOWING_CONTACT = re.compile(r"\W*(?:Following|After|Immediately after|Right after)\s+(?:this|the|that)\s+"
@@ -252,7 +296,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     if pronoun and state.subject is not None:
         implicit.insert(0, replace(state.subject, start=pronoun.start()))
 
-    earlier_contact = _since_they_met(cand, refs, implicit, base, publication, gazetteer, state)
+    earlier_contact = _since_they_met(cand, refs, implicit, base, publication, gazetteer, state, earlier)
     refs = _without_senders(text, _without_possessors(text, list(refs)))
     refs = _outside_reporting_frame(text, refs, triggers)
     refs = _outside_quotes(text, refs, triggers)

@@ -32,6 +32,11 @@ class DateInForce:
     paragraphs_back: int  # 0: the same paragraph
 
 
+# "a response to the nuclear test that North Korea announced on January 6": the day of
+# what a relative clause tells of, not a day the narrative moves to.
+_RELATIVE_DAY = re.compile(r"\b(?:that|which)\s+(?:[\w’'.-]+\s+){0,5}?(?:[a-z]{3,}ed|took place|began|"
+                           r"was|were|made|held|took|gave|sent|won|broke|struck|hit)\s+(?:[\w’'-]+\s+){0,6}?"
+                           r"(?:on|in|at)?\s*$")
 _STAMP = re.compile(r"(?i)\b(?:issued|published|updated|modified|posted|first published|last updated)(?: on)?\s*:?\s*$")
 
 
@@ -59,6 +64,9 @@ def date_in_force(text: str, pos: int, base: dt.date | None, *, max_chars: int =
         if _STAMP.search(text, max(0, text.rfind("\n", 0, e.start) + 1), e.start):
             continue  # "Issued on: 27/03/2024", "Last Updated: June 15": the page's date, not the story's
         if t == "future":
+            continue
+        sentence_start = max(text.rfind(". ", 0, e.start), text.rfind("\n", 0, e.start), e.start - 120)
+        if _RELATIVE_DAY.search(text, max(0, sentence_start), e.start):
             continue
         candidates.append((e, t))
     for i in range(len(candidates) - 1, -1, -1):
