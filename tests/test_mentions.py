@@ -381,3 +381,32 @@ def test_a_day_after_another_contact_is_the_day_before_it():
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2022-03-07")]
     assert got == [("call", "2022-03-06", ("Recep Tayyip Erdoğan", "Vladimir Putin")),
                    ("call", "2022-03-05", ("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"))]
+
+
+def test_the_then_president_elect_is_no_office_holder():
+    page = ("British Prime Minister Boris Johnson spoke to US President Joe Biden this evening.\n\n"
+            "The Prime Minister recalled their conversation in November, when he had been one of the first leaders "
+            "to speak to the then President-elect after the US election.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2021-01-23")]
+    assert got == [("call", "2021-01-23", ("Boris Johnson", "Joe Biden"))]
+
+
+def test_the_chancellor_on_a_foreign_briefing_is_the_chancellor_the_story_named():
+    # An Indian briefing: "Prime Minister" is India's; India has no chancellor, the story
+    # named Germany's.
+    page = ("Transcript of Special Briefing by the Ministry of External Affairs, New Delhi\n\n"
+            "Federal Chancellor Olaf Scholz of Germany arrived in New Delhi last night.\n\n"
+            "This morning, Prime Minister Narendra Modi and the Chancellor held talks at Hyderabad House.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2024-10-25")]
+    assert [g for g in got if len(g[2]) == 2] == [("visit", "2024-10-25", ("Narendra Modi", "Olaf Scholz"))]
+
+
+def test_what_they_discussed_after_a_call_is_the_call():
+    page = ("UK Prime Minister Boris Johnson spoke to US President Donald Trump this afternoon.\n\n"
+            "They spoke about a range of other issues, including the positive discussions between the UK and US on "
+            "a free trade agreement.\n\n"
+            "The Prime Minister updated the President on his call with Ukrainian President Volodymyr Zelenskyy "
+            "yesterday.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2020-05-29")]
+    assert got == [("call", "2020-05-29", ("Boris Johnson", "Donald Trump")),
+                   ("call", "2020-05-28", ("Boris Johnson", "Volodymyr Zelenskyy"))]

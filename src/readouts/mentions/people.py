@@ -245,6 +245,9 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         if hit.kind == "title" and hit.country is None and k + 1 < len(hits) and hits[k + 1].kind == "name" \
                 and _TITLE_OF.fullmatch(text[hit.end:hits[k + 1].start]):
             continue  # "Prime Minister of the Republic of Bulgaria Kiril Petkov": the title of the name
+        if hit.kind == "title" and (re.search(r"(?i)[-\s](?:elect|designate)$", hit.text)
+                                    or re.match(r"(?i)[-\s](?:elect|designate)\b", text[hit.end:hit.end + 11])):
+            continue  # "the then President-elect": not the holder of the office the title names
         if hit.kind == "name" and not hit.person_ids:
             ref = _untracked(hit, on, gazetteer, context) or _inner_name(text, hit, on, gazetteer, context, state)
             if ref is None:
@@ -258,6 +261,8 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
                     ref = None  # "His Majesty" is a king's, not the head of state of a republic
                 if ref is not None:
                     break
+            if hit.kind == "title" and hit.country is None and not royal:
+                ref = _named_holder(hit, ref, on, gazetteer, state)
             if ref is None and royal:
                 # else the one monarch the story has named ("His Majesty King Abdullah ...")
                 kings = [r for r in state.refs_by_pid.values() if _monarch(r.pid, on, gazetteer)]
@@ -326,6 +331,29 @@ def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
 
 
 _PRINCIPAL = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier) of\b")
+
+
+def _title_words(hit) -> str:
+    return re.sub(r"(?i)^(?:the|a|our|his|her)\s+", "", hit.text).lower()
+
+
+def _holds_titled(pid: str, words: str, on, gazetteer) -> bool:
+    return any(words in (o.title or "").lower() for o in gazetteer.offices_on(pid, on))
+
+
+def _named_holder(hit, ref, on, gazetteer, state: _State):
+    """ "The Chancellor" on an Indian briefing about a German visit: the chancellor the
+    story has named, when the home country's holder of the role is not called so (a
+    White House readout's "the President" stays the home country's)."""
+    words = _title_words(hit)
+    if not words or (ref is not None and _holds_titled(ref.pid, words, on, gazetteer)):
+        return ref
+    holders = [state.refs_by_pid[pid] for pid in dict.fromkeys(reversed(state.recent)) if pid in state.refs_by_pid
+               and state.refs_by_pid[pid].role == hit.role and _holds_titled(pid, words, on, gazetteer)]
+    if holders and (ref is not None or len(holders) == 1):
+        # with no home country to go by, only when the story has named one such holder
+        return replace(holders[0], surface=hit.text, start=hit.start)
+    return ref
 
 
 def _resolved_ref(hit, on, gazetteer, context, state: _State) -> _Ref | None:
@@ -470,8 +498,22 @@ def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:
 _SENT_BY = re.compile(r"\b(?:letter|message|note)s?\s+from\s+$", re.I)
 
 
+# "The Prime Minister updated the Chancellor on his call with President Zelenskyy": the
+# one told of a contact was not in it.
+_TOLD_OF = re.compile(r"\b(?:updated|briefed|informed|debriefed|apprised)\s+(?P<audience>[^,.;]{2,70}?)\s+(?:on|about|of)\s+"
+                      r"(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|talks|meeting|visit|trip|"
+                      r"discussions?|contacts?)\b")
+
+
 def _without_senders(text: str, refs: list[_Ref]) -> list[_Ref]:
-    return [r for r in refs if not _SENT_BY.search(text[max(0, r.start - 30):r.start])]
+    refs = [r for r in refs if not _SENT_BY.search(text[max(0, r.start - 30):r.start])]
+    told = _TOLD_OF.search(text)
+    if told:
+        a, b = told.span("audience")
+        rest = [r for r in refs if not a <= r.start < b]
+        if len(rest) >= 2:
+            return rest
+    return refs
 
 
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")

@@ -435,6 +435,12 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []  # "the presents we have received": received, but no one
     if _ANAPHORIC.match(clause) and not earlier:
         return []  # "The talks came hours after...": a teaser of a contact reported further on
+    if state.last and earlier and _PAIR_SUBJECT.match(clause) and _only_talk(triggers) \
+            and {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants} \
+            and not _has_time(clause):
+        # "They also discussed trade", "They spoke about a range of other issues, including
+        # the discussions between the UK and US": what the contact just reported was about.
+        return []
     if state.last and earlier and (_ANAPHORIC.match(clause) or _all_definite(text, triggers)) and \
             {p.pid for p in people} <= {p.person_id for p in earlier[state.last[0]].participants}:
         # "The talks came hours after...", "...put forward during the conversation": the contact
@@ -521,6 +527,19 @@ _DEFINITE_NOUN = re.compile(r"(?i)^(?:call|phone call|conversation|talks|meeting
 
 # "The previous meeting", "their last call": another contact than the one just reported.
 _EARLIER_ONE = re.compile(r"(?i)\b(?:previous|last|earlier|prior|first|next)\s+(?:[\w-]+\s+)?$")
+
+
+_PAIR_SUBJECT = re.compile(r"\W*(?:They|The two(?: leaders| ministers| sides)?|The leaders|Both leaders)\b")
+
+
+def _only_talk(triggers) -> bool:
+    return all(t[2] == "neutral" or re.match(r"(?i)(?:spoke|talked|discuss)", t[3]) for t in triggers)
+
+
+def _has_time(text: str) -> bool:
+    from ..when import find_time_expressions
+
+    return bool(find_time_expressions(text))
 
 
 def _all_definite(text: str, triggers) -> bool:
