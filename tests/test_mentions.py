@@ -410,3 +410,20 @@ def test_what_they_discussed_after_a_call_is_the_call():
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2020-05-29")]
     assert got == [("call", "2020-05-29", ("Boris Johnson", "Donald Trump")),
                    ("call", "2020-05-28", ("Boris Johnson", "Volodymyr Zelenskyy"))]
+
+
+def test_a_when_clause_happens_on_the_day_of_the_clause_it_hangs_on():
+    page = ("South Korean President Lee Jae-myung held summit talks with Chinese President Xi Jinping in Beijing on "
+            "Monday.\n\n"
+            "It was their second summit, after Xi's state visit to South Korea on Nov. 1, when the two leaders held "
+            "their first talks in Gyeongju on the occasion of the APEC summit.\n\n"
+            "Keywords: #Lee Jae-myung #Xi Jinping #summit")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2026-01-05")]
+    assert got == [("visit", "2026-01-05", ("Lee Jae-myung", "Xi Jinping")),
+                   ("visit", "2025-11-01", ("Lee Jae-myung", "Xi Jinping"))]
+
+
+def test_the_present_of_a_schedule_is_a_plan():
+    page = "German Chancellor Friedrich Merz is travelling to Washington this evening."
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
+    assert got == [("visit", "planned", "2025-06-04", ("Friedrich Merz",))]

@@ -117,8 +117,12 @@ def test_relative(text, expected, gran):
 def test_spans_across_month_ends_fall_back_to_a_coarser_granularity():
     # the weekend before Tuesday 2024-10-01 is Sep 28-29; the week before is Sep 23-29
     assert value("over the weekend", D(2024, 10, 1)) == "2024-09"
-    # the week before Wednesday 2024-05-08 is Apr 29 - May 5: two months, one year
-    assert resolve_time("last week", D(2024, 5, 8)).granularity == "year"
+    # the week before Wednesday 2024-05-08 is Apr 29 - May 5: two months; "last week" and
+    # "next week" take the month of most of its working days (Mon 29, Tue 30 April; Wed 1
+    # to Fri 3 May)
+    last = resolve_time("last week", D(2024, 5, 8))
+    assert (last.value, last.granularity) == ("2024-05", "month") and "working days" in last.reason
+    assert resolve_time("next week", D(2024, 10, 25)).value == "2024-10"  # Mon 28 to Thu 31 October
     # the week of 2025-01-01 spans 2024-12-30 .. 2025-01-05
     assert resolve_time("this week", D(2025, 1, 1)).basis == "unknown"
 

@@ -100,6 +100,9 @@ _BUILT_ON = re.compile(r"(?i)\b(?:build(?:ing)? on|follow(?:ing)? up on|recall(?
                        r"(?:[\w-]+\s+){0,2}$")
 
 
+_PROGRESSIVE = re.compile(r"(?i)\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing$")
+_SOON = re.compile(r"(?i)[^.;]*?\b(?:tonight|this (?:evening|afternoon)|tomorrow|later (?:today|this \w+)|"
+                   r"next (?:week|month))\b")
 _FINITE = re.compile(r"(?i)\b(?:will|would|is to|are to|is set to|is expected to|was|were|is|are|has|have|had|took|ended|began|lasted)\b")
 
 
@@ -114,6 +117,8 @@ def _status(text: str, triggers, rules: _Compiled) -> str:
     for start, end, _, word in triggers:
         if _BUILT_ON.search(text, max(0, start - 80), start):
             continue  # "will build on their recent conversations, including their meeting in June"
+        if _PROGRESSIVE.search(text, max(0, start - 12), end) and _SOON.match(text, end, end + 80):
+            return "planned"  # the present of a schedule: "is travelling to Washington this evening"
         before = [m for m in rules.planned.finditer(text, max(0, start - 60), end)
                   if not _DISTINCTION.search(text[max(0, m.start() - 60):m.start()])]
         if not before:

@@ -167,6 +167,8 @@ _ASIDE_END = re.compile(r",\s+(?=(?:also |later |then |on \w+ )?(?:met|held|spok
 def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _State, rules: _Compiled,
                  earlier: list[Mention], version: str) -> list[Mention]:
     """The contacts one sentence reports, dated."""
+    if _TAG_LINE.match(cand.text):
+        return []  # "Keywords: #Lee Jae-myung #Xi Jinping #summit": the page's index, not its story
     found = _sentence_mentions(cand, refs, base, publication, gazetteer, state, rules, earlier, version)
     solos = [m for m in found if m.type == "visit" and len(m.participants) == 1 and m.host]
     if len(solos) == 1:
@@ -184,6 +186,14 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
             # "The three ministers agreed to prepare the next summit": a summit is their
             # leaders' meeting, not theirs.
             found = [m for m in found if not (m.status == "planned" and m.level != "leader")]
+    when = _WHEN_CLAUSE.search(cand.text)
+    if when and len(found) > 1:
+        # "after Xi's state visit to South Korea on Nov. 1, when the two leaders held their
+        # first talks": the when-clause happens on the day of the clause it hangs on.
+        told = next((m for m in found if m.date.value and not (m.date.reason or "").startswith("undated")
+                     and m.date.text and 0 <= cand.text.find(m.date.text) < when.start()), None)
+        if told is not None:
+            found = [replace(m, date=told.date) if (m.date.reason or "").startswith("undated") else m for m in found]
     shifted = _DAYS_APART.search(cand.text)
     if shifted and found:
         found = _days_apart(found, shifted, earlier)
@@ -201,6 +211,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     return _dated_by_story(found, state, base, publication)
 
 
+_TAG_LINE = re.compile(r"\s*(?:(?:Keywords?|Tags?|Topics?|Related(?: topics)?|Filed under)\s*:|(?:#\S+\s*){2,}$)", re.I)
+_WHEN_CLAUSE = re.compile(r",\s+when\s+(?!asked\b)")
 _DAYS_APART = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<rel>after|before)\s+")
 _N_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -544,7 +556,7 @@ def _has_time(text: str) -> bool:
 
 def _all_definite(text: str, triggers) -> bool:
     """Is every contact word a noun that points back ("the conversation", "their talks")?"""
-    nouns = [t for t in triggers if not re.match(r"(?i)speak|talk", t[3])]  # "Speaking about ..." is no contact word
+    nouns = [t for t in triggers if not re.match(r"(?i)speak|talk(?!s\b)", t[3])]  # "Speaking about ..." is no contact word
     return bool(nouns) and all(_DEFINITE_NOUN.match(t[3]) and
                re.search(r"(?i)\b(?:the|this|that|their|his|her|today'?s|today’s)\s+(?:[\w-]+\s+){0,2}$",
                          text[max(0, t[0] - 40):t[0]])

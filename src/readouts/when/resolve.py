@@ -25,6 +25,7 @@ year or month may come from the base), "relative" when it is an offset from the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ..records import ResolvedDate
 from . import days
@@ -77,6 +78,19 @@ def _span(a: dt.date, b: dt.date, text: str) -> ResolvedDate:
     if a.year == b.year:
         return _year(a.year, "relative", text)
     return _unknown("the span crosses a year end", text)
+
+
+def _week(mon: dt.date, sun: dt.date, text: str) -> ResolvedDate:
+    """ "Next week", "last week": the week's month; a week across a month end is the month
+    of most of its working days (Monday to Friday), where official business happens."""
+    if (mon.year, mon.month) == (sun.year, sun.month):
+        return _span(mon, sun, text)
+    fri = mon + dt.timedelta(days=4)
+    workdays = [mon + dt.timedelta(days=i) for i in range(5)]
+    first = sum(1 for d in workdays if d.month == mon.month)
+    d = mon if first >= 3 else fri
+    r = _month(d.year, d.month, "relative", text)
+    return replace(r, reason="the month of most of the week's working days")
 
 
 def _direction(tense: str | None, modifier: str | None) -> str | None:
@@ -310,9 +324,9 @@ def _resolve_relative(e: TimeExpression, base: dt.date | None, direction: str | 
         if code.startswith("week"):
             rest = code[4:]
             if rest == "-1":
-                return _span(*_week_bounds(base, -1), text)
+                return _week(*_week_bounds(base, -1), text)
             if rest == "+1":
-                return _span(*_week_bounds(base, 1), text)
+                return _week(*_week_bounds(base, 1), text)
             mon, sun = _week_bounds(base, 0)
             if rest == "0past":
                 return _span(mon, base, text)
