@@ -6,6 +6,7 @@ shared corpus is beside the checkout, on its 431 web pages.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -224,3 +225,133 @@ def test_control_bytes_are_counted_as_the_regex_counts():
     samples += [bytes(rng.choice(b"ab\x00\x1b\x1f\x7f\x0b\x0e\n") for _ in range(200)) for _ in range(50)]
     for data in samples:
         assert len(data.translate(None, _NOT_CONTROL)) == len(_CONTROL.findall(data))
+
+
+# --- the candidate filter and the people scan -----------------------------------------------
+
+@functools.cache
+def _texts_of_the_pages(limit_web: int | None = 80) -> list[str]:
+    """Sentences (and whole texts) of the golden, QA and example pages and of web pages."""
+    from readouts.clean import clean
+    from readouts.errors import InputError
+    from readouts.find import sentences
+    from readouts.records import Document
+    from readouts.sources import looks_like_html, read_document
+
+    docs = []
+    for folder in ("qa", "qa2", "qa3"):
+        for page in sorted((GOLDEN / folder).glob("*.txt")):
+            text = page.read_text("utf-8")
+            docs.append(Document(page.stem, text, is_html=looks_like_html(text)))
+    docs += [Document(name, html, is_html=True) for name, html in _pages(limit_web=limit_web)]
+    docs += [read_document(p) for p in sorted(GOLDEN.glob("*.txt"))]
+    texts = []
+    for doc in docs:
+        try:
+            article = clean(doc, page_date_search=False)
+        except InputError:
+            continue
+        texts.append(article.text)
+        texts += [s.text for s in sentences(article)]
+    return texts
+
+
+def test_contact_screen_is_the_contact_pattern():
+    from readouts.find import _contact_pattern, _contact_screen, _contact_words, _factorable, is_candidate
+
+    assert sum(_factorable(w) for w in _contact_words()) >= 40  # the grouping does group
+    assert not _factorable("a|b") and not _factorable("a?b") and not _factorable("(?:a|b)c")
+    assert _factorable("a(?:b|c)d") and _factorable("a[|]b") and _factorable(r"a\|b")
+    words = _contact_words()
+    probes = [w.replace("\\b", "").replace("?", "") for w in words]
+    texts = list(_texts_of_the_pages()) + probes + [f"x{p}" for p in probes] + [p.upper() for p in probes]
+    texts += ["", "met", "Metall", "He met her.", "Handelsgespräche", "hand over", "hands-over", "tête-à-tête"]
+    for text in texts:
+        assert is_candidate(text) == (_contact_pattern().search(text.lower()) is not None), text
+        assert is_candidate(text) == is_candidate(text)  # the second asking, answered from memory
+
+
+def test_people_screen_never_hides_a_hit():
+    from readouts.people import load_gazetteer
+    from readouts.people.normalize import Tokens
+
+    gz = load_gazetteer()
+    texts = list(_texts_of_the_pages())
+    for table in (gz._countries, gz._places, gz._roles, gz._bodies, gz._body_head_table):
+        for key in list(table)[:400]:
+            phrase = " ".join(key)
+            texts += [phrase, "the " + phrase, f"The {phrase.title()} said", f"the-{phrase}", f"{phrase.title()} Smith"]
+    for key in list(gz._names)[:3000]:
+        name = " ".join(key)
+        texts += [name.title(), "the " + name.title(), name.title().replace(" ", "-"), f"Mr. {name.title()}"]
+    texts += ["Kim Jong-un met Moon Jae-in.", "the-President", "THE PRESIDENT", "The Hague", "the the Hague"]
+    screened_out = 0
+    for text in texts:
+        full = gz._scan_tokens(Tokens(text), False)
+        assert gz.scan(text) == full, text
+        if not gz._may_name(text):
+            assert full == [], text
+            screened_out += 1
+    assert screened_out > len(texts) // 10  # the screen does skip work
+
+
+def test_wide_characters_counted_as_the_plain_sum():
+    from readouts.sources.decode import decode_bytes
+
+    for data in (b"caf\xe9 cr\xe8me br\xfbl\xe9e \xe2\x80\x99 \xc3\xa9\xc3\xa8", "naïve façade".encode("utf-8") + b"\xff",
+                 b"plain ascii \xff only", "Grüße aus Köln".encode("cp1252")):
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        assert len(lenient) - len(lenient.encode("ascii", "ignore")) - bad == sum(1 for c in lenient if c > "\x7f") - bad
+        decode_bytes(data, name="x")  # and the decoder takes them
+
+
+def test_console_command_ends_as_the_command_does(tmp_path):
+    """``readouts extract`` as a process (quick exit, gazetteer loaded with the collector
+    paused) prints what the command prints in-process and exits with the same code."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from readouts.cli import cli
+
+    page = GOLDEN / "qa" / "albanese-xi-lima.txt"
+    cases = [["extract", str(page), "--format", "jsonl", "--published", "2024-11-17"],
+             ["extract", str(page), str(tmp_path / "missing.txt"), "--format", "jsonl"],
+             ["extract", str(tmp_path / "missing.txt")],
+             ["extract", str(page), "--published", "2024-11-17"]]
+    for args in cases:
+        proc = subprocess.run([sys.executable, "-c", "from readouts.cli import main; main()", *args],
+                              capture_output=True, text=True, timeout=120)
+        result = CliRunner().invoke(cli, args)
+        assert proc.returncode == result.exit_code, args
+        if "jsonl" in args:
+            assert proc.stdout == result.stdout, args
+            assert proc.stdout.count("\n") >= (1 if len(args) == 5 else 0)
+        else:
+            assert proc.stdout.splitlines()[-1:] == result.stdout.splitlines()[-1:], args
+
+
+_SPLIT_TEXT = st.lists(st.sampled_from(list("aZ9 .!?\n\"'”’)](“‘[\u00a0") + ["Mr.", "U.S.", " J.", "Dec.", ". The", "\n\n"]),
+                       max_size=60).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SPLIT_TEXT, st.integers(0, 12), st.integers(0, 100))
+def test_split_sentences_at_the_mark_is_the_look_behind_split(text, start, end):
+    from readouts.find import _split_sentences_plain, split_sentences
+
+    start, end = min(start, len(text)), min(end, len(text))
+    if end < start:
+        start, end = end, start
+    assert split_sentences(text, start, end) == _split_sentences_plain(text, start, end)
+    assert split_sentences(text) == _split_sentences_plain(text, 0, len(text))
+
+
+def test_split_sentences_of_the_pages_is_the_look_behind_split():
+    from readouts.find import _split_sentences_plain, split_sentences
+
+    for text in _texts_of_the_pages():
+        assert split_sentences(text) == _split_sentences_plain(text, 0, len(text))
+        assert split_sentences(text, 1, len(text) - 1) == _split_sentences_plain(text, 1, len(text) - 1)

@@ -34,6 +34,7 @@ TITLE_ZONE = 6
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣*]|-(?=\s))\s*")
+_BULLET_MARKS = frozenset("•·▪●◦‣*-")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin|el))"
@@ -52,12 +53,13 @@ class _Line:
 def normalise_line(line: str) -> str:
     """A line as the cleaner sees it: whitespace collapsed, list bullets, soft
     hyphens and zero-width spaces gone (they split names: "Gov\u00adern\u00adment")."""
-    if _INVISIBLE.search(line):
+    if "\u00ad" in line or "\u200b" in line or "\u2060" in line or "\ufeff" in line:  # _INVISIBLE
         line = _INVISIBLE.sub("", line)
     # ``_SPACE.sub(" ", line).strip()``: str.split and re's \s know the same whitespace
     # (tests/test_fast_paths.py), and splitting is done in C in one pass
     line = " ".join(line.split())
-    return _BULLET.sub("", line) if line else line
+    # _BULLET matches only from one of its marks at the start of the line
+    return _BULLET.sub("", line) if line and line[0] in _BULLET_MARKS else line
 
 
 def clean_text(doc: Document) -> Article:

@@ -31,4 +31,7 @@ _register()
 
 
 def main() -> None:
+    from . import extract_cmd
+
+    extract_cmd.HARD_EXIT = True  # the console command: the process ends with the command
     cli(prog_name="readouts")

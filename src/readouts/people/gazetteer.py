@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..records import Office, Person
-from .normalize import Tokens, fold, name_key, phrase_key
+from .normalize import _TOKEN, Tokens, fold, name_key, phrase_key, strip_accents
 from .titles import (
     BODIES,
     BODY_HEADS,
@@ -319,7 +319,54 @@ class Gazetteer:
     # ------------------------------------------------------------------ scanning
     def scan(self, text: str) -> list[NameHit]:
         """Every person and title mention in ``text``: longest match, non-overlapping, in order."""
+        if not self._may_name(text):
+            return []  # most sentences of a stream name nobody: no tokens built for them
         return self._scan_tokens(Tokens(text), False)
+
+    def _screen_keys(self) -> tuple[frozenset, frozenset, frozenset]:
+        """The token keys a mention can start with (a capitalised one), those that can
+        follow a "the" that starts one, and the second keys of names that begin with "the"."""
+        keys = self.__dict__.get("_screen")
+        if keys is None:
+            tables = (self._countries, self._places, self._roles, self._bodies, self._body_head_table)
+            starts = (self._title_first | {k for k, v in self._name_first.items() if v}) - {"the"}
+            after_the = frozenset(k[0] for table in tables for k in table)
+            the_names = frozenset(k[1] for k in self._names if len(k) > 1 and k[0] == "the")
+            keys = self.__dict__["_screen"] = (frozenset(starts), after_the, the_names)
+        return keys
+
+    def _may_name(self, text: str) -> bool:
+        """False only when ``_scan_tokens(Tokens(text))`` is sure to find nothing.
+
+        A hit starts at a token the scan tries: a capitalised word or abbreviation whose key
+        starts a title or a name, or "the". A title after "the" goes on with a key that
+        starts a country, place, role, body or head of body; a name that begins with "the"
+        has its second key among ``the_names``. This reads the same tokens as ``Tokens``
+        (the same pattern, the same keys), without building them. As a superset, a word
+        right after a hyphen counts as capitalised ("Jong-un" takes the capital of "Jong"),
+        and a "the" followed by a hyphen still looks at the word after it.
+        """
+        starts, after_the, the_names = self._screen_keys()
+        the = False
+        hyphen = False
+        for abbr, word, poss, punct in _TOKEN.findall(text):
+            if word:
+                key = fold(word)
+                if key in starts and (hyphen or word[:1].isupper()):
+                    return True
+            elif abbr:
+                key = strip_accents(abbr).replace(".", "")
+                if key in starts and (hyphen or abbr[:1].isupper()):
+                    return True
+            elif poss:
+                key = "'s"
+            else:
+                key = punct
+            if (the and key in after_the) or key in the_names:
+                return True
+            hyphen = punct in ("-", "‐", "‑")
+            the = key == "the" or (the and hyphen)
+        return False
 
     def _scan_tokens(self, t: Tokens, standalone: bool) -> list[NameHit]:
         keys, caps, kinds = t.keys, t.caps, t.kinds

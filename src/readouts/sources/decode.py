@@ -90,7 +90,8 @@ def decode_bytes(data: bytes, *, name: str, charset: str | None = None) -> str:
     # it as cp1252 would garble every accented letter of the page.
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    wide = sum(1 for c in lenient if c > "\x7f") - bad
+    # the characters above ASCII (``sum(1 for c in lenient if c > "\x7f")``), counted in C
+    wide = len(lenient) - len(lenient.encode("ascii", "ignore")) - bad
     if wide >= 3 and bad <= wide // 2:
         return lenient
     meta = _META_CHARSET.search(head)
