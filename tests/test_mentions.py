@@ -427,3 +427,17 @@ def test_the_present_of_a_schedule_is_a_plan():
     page = "German Chancellor Friedrich Merz is travelling to Washington this evening."
     got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
     assert got == [("visit", "planned", "2025-06-04", ("Friedrich Merz",))]
+
+
+def test_he_after_an_opening_adverbial_is_the_story_subject():
+    page = ("German Chancellor Friedrich Merz is travelling to Washington this evening. Tomorrow, Thursday, he will "
+            "be received by US President Donald Trump in the Oval Office.")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
+    assert got == [("visit", "planned", "2025-06-05", ("Donald Trump", "Friedrich Merz"))]
+
+
+def test_most_recently_after_a_since_clause_dates_the_last_contact():
+    page = ("German Chancellor Friedrich Merz and US President Donald Trump have spoken on the phone several times "
+            "since Merz was elected on 6 May, most recently on Sunday.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
+    assert got == [("call", "2025-06-01", ("Donald Trump", "Friedrich Merz"))]

@@ -176,7 +176,10 @@ def _date(text: str, base, publication: Publication, status: str, triggers) -> R
     for expr in find_time_expressions(text):
         if expr.kind == "since" or getattr(expr, "role", None) == "dateline" or _DATELINE.match(text[:expr.start]):
             continue  # "since X" dates an earlier contact or a period; a dateline dates the page
-        if re.search(r"\bsince\b", text[trig:expr.start]) or _SPAN_SINCE_FIRST.search(text[:expr.start]) \
+        since = re.search(r"\bsince\b", text[trig:expr.start])
+        if since and "," in text[trig + since.end():expr.start]:
+            since = None  # "have spoken several times since May, most recently on Sunday"
+        if since or _SPAN_SINCE_FIRST.search(text[:expr.start]) \
                 and re.match(r"(?i)in (?:\w+ ){0,3}(?:years?|months?|weeks?|decades?)\b", expr.text):
             # "their first conversation since Trump returned ... in January"; "the first talks
             # between the two in five years": the length of a silence, not the contact's day.

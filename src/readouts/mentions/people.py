@@ -8,7 +8,10 @@ from dataclasses import replace
 from ..records import Participant, ResolvedDate
 from .places import _country_of_name
 from .state import _Ref, _State
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:,|\band) (?:he|she) (?:met|spoke|held|visited|called|received|hosted|welcomed|talked)\b"
+                              # "Tomorrow, Thursday, he will be received by ...", "On Friday, she met ..."
+                              r"|^(?:On |In |At |Later|Earlier|Tomorrow|Today|Yesterday|Then|There)[\w’'.-]*"
+                              r"(?:\s+[\w’'.-]+){0,4},\s+(?:[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2},\s+)?(?:he|she)\b")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we)\b(?: (?:also|have|had|just|will|would|already|shall))?(?: (?:again|soon))? (?:spoke|met|had|talked|"
     r"called|visited|received|hosted|welcomed|meet|speak|talk|call|visit|travel|travelled|traveled|go|went|fly|flew)\b"
