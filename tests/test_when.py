@@ -569,3 +569,13 @@ def test_a_captioned_date_keeps_the_page_near_it():
             "\n\nPresident William Ruto on Sunday arrived in Dar es Salaam for a two-day state visit."
             "\n\nRuto and Samia last met in Nairobi on September 13.")
     assert publication_date(text, today=D(2026, 12, 1)).date == D(2022, 10, 9)
+
+
+def test_a_byline_in_capitals_is_no_month_and_a_plan_set_for_a_day_looks_ahead():
+    from readouts.when import tense_of
+
+    text = ("By JAN M. OLSEN Associated Press\n\n"
+            "COPENHAGEN (AP) — Trump on Tuesday postponed a state visit that had been set for Sept. 2-3.")
+    found = find_time_expressions(text)
+    assert [e.text for e in found] == ["on Tuesday", "for Sept. 2-3"]
+    assert tense_of(text, found[1]) == "future"

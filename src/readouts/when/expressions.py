@@ -339,6 +339,9 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
             e = _build(m)
             if e is None:
                 continue
+            if e.kind == "month" and e.year is None and word.isupper() and len(word) > 1 \
+                    and re.match(r"\s+[A-Z]\b", text[m.end():m.end() + 3]):
+                continue  # "By JAN M. OLSEN": a name in capitals, not January
             if e.kind == "date" and e.day is not None and e.month is not None:
                 role = _role(text, m)
                 if role:
