@@ -441,3 +441,14 @@ def test_most_recently_after_a_since_clause_dates_the_last_contact():
             "since Merz was elected on 6 May, most recently on Sunday.")
     got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
     assert got == [("call", "2025-06-01", ("Donald Trump", "Friedrich Merz"))]
+
+
+def test_a_title_after_an_unknown_name_makes_them_an_official():
+    # Nepal's foreign minister is not in the packaged data: the apposed title says who he is;
+    # Wang Yi's own apposed title is his, not a third person.
+    page = ("Nepalese Foreign Minister Pradeep Kumar Gyawali's ministry said on Monday:\n\n"
+            "The Hon. Mr. Pradeep Kumar Gyawali, Minister for Foreign Affairs of Nepal, paid an official visit to "
+            "China in April, during which he held talks with H.E. Mr. Wang Yi, State Councilor and Minister of "
+            "Foreign Affairs.")
+    got = [(e.type, e.date, e.participants, e.host) for e in readouts.extract(page, published="2018-06-18")]
+    assert got == [("visit", "2018-04", ("Pradeep Kumar Gyawali", "Wang Yi"), "China")]

@@ -251,8 +251,17 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         if hit.kind == "title" and (re.search(r"(?i)[-\s](?:elect|designate)$", hit.text)
                                     or re.match(r"(?i)[-\s](?:elect|designate)\b", text[hit.end:hit.end + 11])):
             continue  # "the then President-elect": not the holder of the office the title names
+        if hit.kind == "title" and hit.country is None and k > 0 and hits[k - 1].kind == "name" \
+                and _APPOSED.fullmatch(text[hits[k - 1].end:hit.start]):
+            continue  # "Wang Yi, State Councilor and Minister of Foreign Affairs,": the name's own title
         if hit.kind == "name" and not hit.person_ids:
             ref = _untracked(hit, on, gazetteer, context) or _inner_name(text, hit, on, gazetteer, context, state)
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
+            if ref is None and nxt is not None and nxt.kind == "title" and nxt.role \
+                    and _APPOSED.fullmatch(text[hit.end:nxt.start]) and (nxt.country or context.country):
+                # "Pradeep Kumar Gyawali, Minister for Foreign Affairs,": the title after the name
+                ref = _untracked(replace(hit, country=nxt.country or context.country, role=nxt.role), on,
+                                 gazetteer, context)
             if ref is None:
                 continue
         else:
@@ -334,6 +343,9 @@ def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
 
 
 _PRINCIPAL = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier) of\b")
+
+
+_APPOSED = re.compile(r",\s*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+and\s+)?")
 
 
 def _title_words(hit) -> str:
