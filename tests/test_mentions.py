@@ -452,3 +452,31 @@ def test_a_title_after_an_unknown_name_makes_them_an_official():
             "Foreign Affairs.")
     got = [(e.type, e.date, e.participants, e.host) for e in readouts.extract(page, published="2018-06-18")]
     assert got == [("visit", "2018-04", ("Pradeep Kumar Gyawali", "Wang Yi"), "China")]
+
+
+def test_the_two_leaders_are_the_leaders_not_the_minister_who_met_the_visitor():
+    page = ("The Prime Minister Anwar Ibrahim said this after holding a bilateral meeting with Philippine President "
+            "Ferdinand Marcos Jr at Perdana Putra today.\n\n"
+            "Marcos, who arrived on Tuesday for a three-day state visit, was received on arrival by Malaysian Foreign "
+            "Minister Zambry Abdul Kadir.\n\n"
+            "The two leaders last met on the sidelines of the Asean Summit in Labuan Bajo, Indonesia, in May.")
+    got = [(e.date, e.participants) for e in readouts.extract(page, published="2023-07-26")]
+    assert got == [("2023-07-26", ("Anwar Ibrahim", "Bongbong Marcos")),
+                   ("2023-07-25", ("Bongbong Marcos", "Zambry Abdul Kadir")),
+                   ("2023-05", ("Anwar Ibrahim", "Bongbong Marcos"))]
+
+
+@pytest.mark.parametrize("page", [
+    "For the next three years, Indian Prime Minister Narendra Modi and Chinese President Xi Jinping barely spoke.",
+    "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping have met many times.",
+    "Brazilian President Lula, whom Argentine President Javier Milei had called \"corrupt\", did not attend.",
+])
+def test_contacts_denied_counted_or_name_calling_are_none(page):
+    assert readouts.extract(page, published="2025-09-10") == []
+
+
+def test_a_plan_told_in_the_past_of_its_postponement_is_still_a_plan():
+    page = ("U.S. President Joe Biden has postponed his visit to Angola. Biden was due to be received in Luanda by "
+            "Angolan President Joao Lourenco.")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2024-10-09")]
+    assert got == [("visit", "planned", None, ("Joe Biden", "João Lourenço"))]

@@ -90,6 +90,9 @@ _SINCE_THEY = re.compile(
 def _fits_group(mention: Mention, words: str) -> bool:
     """ "The Presidents": a pair of heads of state; "the prime ministers": of governments."""
     words = words.lower()
+    if "leaders" in words:
+        # "the two leaders": heads of state or government, not a minister of the story
+        return all(p.role in ("head_of_state", "head_of_government") for p in mention.participants)
     role = "head_of_state" if "president" in words else "head_of_government" if "prime minister" in words else None
     return role is None or all(p.role == role for p in mention.participants)
 
@@ -277,8 +280,9 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
     if group and state.last and earlier:
         # "The two leaders" are the pair the story is about: its lead contact's, when that
         # was a pair; else the last contact's.
-        lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags), None)
-        pair = lead if lead is not None and _fits_group(lead, group.group()) else earlier[state.last[0]]
+        lead = next((m for m in earlier if len(m.participants) == 2 and "back-reference" not in m.flags
+                     and _fits_group(m, group.group())), None)
+        pair = lead if lead is not None else earlier[state.last[0]]
         implicit += [replace(r, start=group.start()) for r in _participants_of(pair, state)]
     elif group and not earlier:
         # No contact reported yet (the first was cancelled): the last two people named, of
@@ -370,6 +374,11 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
         relative = link == "relative"
         clause_triggers = [t for t in triggers if cs <= t[0] < ce]
         if not clause_triggers:
+            # "The Prime Minister said this after holding a meeting with X": the subject of a
+            # clause with no contact word is the one the next clause continues
+            named = sorted(_dedupe([p for p in refs if cs <= p.start < ce] + [p for p in implicit if cs <= p.start < ce]),
+                           key=lambda p: p.start)
+            previous_people = named or previous_people
             continue
         # Named people where they stand first, then those the text implies; in text order.
         people = _dedupe([p for p in refs if cs <= p.start < ce] + [p for p in implicit if cs <= p.start < ce])
