@@ -480,3 +480,13 @@ def test_a_plan_told_in_the_past_of_its_postponement_is_still_a_plan():
             "Angolan President Joao Lourenco.")
     got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2024-10-09")]
     assert got == [("visit", "planned", None, ("Joe Biden", "João Lourenço"))]
+
+
+def test_an_invitation_names_the_host_and_a_reception_during_a_visit_has_its_date():
+    page = ("Turkish President Recep Tayyip Erdogan accepted German Chancellor Friedrich Merz's invitation to pay a "
+            "visit to Germany next year.\n\n"
+            "[Photo caption: FILE: South African President Cyril Ramaphosa receives then-President Muhammadu Buhari "
+            "at the Union Buildings, Pretoria, during Mr Buhari's state visit to South Africa in October 2019.]")
+    got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2025-10-30")]
+    assert got == [("visit", "planned", "2026", ("Friedrich Merz", "Recep Tayyip Erdoğan")),
+                   ("visit", "occurred", "2019-10", ("Cyril Ramaphosa", "Muhammadu Buhari"))]

@@ -579,3 +579,11 @@ def test_a_byline_in_capitals_is_no_month_and_a_plan_set_for_a_day_looks_ahead()
     found = find_time_expressions(text)
     assert [e.text for e in found] == ["on Tuesday", "for Sept. 2-3"]
     assert tense_of(text, found[1]) == "future"
+
+
+def test_a_weekday_said_of_a_full_date_puts_the_page_in_that_week():
+    text = ("The German foreign minister will pay an official visit to Brasilia on Monday (5 June 2023). "
+            "It follows the Chancellor's visit on 30 January of this year.")
+    p = publication_date(text, today=D(2026, 12, 1))
+    # "on Monday" to come is 5 June: the page is of the six days before it, the earliest taken
+    assert (p.date, p.basis) == (D(2023, 5, 30), "inferred")

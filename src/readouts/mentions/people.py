@@ -494,7 +494,7 @@ _REPORTING = re.compile(
 
 
 _POSSESSIVE = re.compile(r"[’']s\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})")
-_CONTACT_NOUNS = frozenset("call phone telephone meeting talks visit trip tour conversation summit counterpart".split())
+_CONTACT_NOUNS = frozenset("call phone telephone meeting talks visit trip tour conversation summit counterpart invitation".split())
 
 
 def _without_possessors(text: str, refs: list[_Ref]) -> list[_Ref]:

@@ -189,6 +189,13 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
             # "The three ministers agreed to prepare the next summit": a summit is their
             # leaders' meeting, not theirs.
             found = [m for m in found if not (m.status == "planned" and m.level != "leader")]
+    if len(found) > 1 and _DURING_OWN_VISIT.search(cand.text):
+        # "receives Buhari at the Union Buildings during Mr Buhari's state visit to South
+        # Africa in October 2019": the reception is on the visit's days
+        trip = next((m for m in found if len(m.participants) == 1 and m.type == "visit" and m.date.value
+                     and not (m.date.reason or "").startswith("undated")), None)
+        if trip is not None:
+            found = [replace(m, date=trip.date) if (m.date.reason or "").startswith("undated") else m for m in found]
     when = _WHEN_CLAUSE.search(cand.text)
     if when and len(found) > 1:
         # "after Xi's state visit to South Korea on Nov. 1, when the two leaders held their
@@ -214,6 +221,7 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     return _dated_by_story(found, state, base, publication)
 
 
+_DURING_OWN_VISIT = re.compile(r"\bduring\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b")
 _TAG_LINE = re.compile(r"\s*(?:(?:Keywords?|Tags?|Topics?|Related(?: topics)?|Filed under)\s*:|(?:#\S+\s*){2,}$)", re.I)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!asked\b)")
 _DAYS_APART = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<rel>after|before)\s+")

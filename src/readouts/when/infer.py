@@ -128,6 +128,16 @@ def collect_evidence(text: str, today: dt.date) -> Evidence:
         nxt = found[i + 1] if i + 1 < len(found) else None
         apposed = nxt is not None and bool(_APPOSITION.match(text[e.end:nxt.start]))
         # "this Wednesday morning (November 20, 2024)", "Tuesday (November 19)"
+        if (kind == "weekday" and apposed and nxt.kind == "date" and nxt.month and nxt.day and nxt.year
+                and tense in ("past", "future")):
+            # "will pay a visit on Monday (5 June 2023)": a weekday said of a full date is
+            # within the week of it: the coming one before it, the last one after it
+            d = days.safe_date(nxt.year, nxt.month, nxt.day)
+            if d is not None and d.weekday() == e.weekday:
+                if tense == "future":
+                    ev.full_past.append((d - dt.timedelta(days=6), f"{e.text} {nxt.text}", False))
+                else:
+                    ev.full_future.append((d + dt.timedelta(days=6), f"{e.text} {nxt.text}"))
         if (kind == "weekday" and apposed and nxt.kind == "date" and nxt.month and nxt.day
                 and nxt.weekday is None):
             nxt = TimeExpression(nxt.start, nxt.end, nxt.text, nxt.kind, year=nxt.year, month=nxt.month,
