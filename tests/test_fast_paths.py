@@ -153,24 +153,29 @@ def test_gazetteer_cache_can_be_turned_off(tmp_path, monkeypatch):
 
 # --- cheaper formulations of the cleaner and the decoder -----------------------------------
 
-def _corpus_lines(limit_web: int | None = 80) -> list[str]:
-    """Lines as the cleaner sees them: those of trafilatura's bodies, and odd ones."""
-    from trafilatura.utils import load_html
+@functools.cache
+def _body_lines(limit_web: int | None = 80) -> tuple[str, ...]:
+    """The lines of trafilatura's bodies of the pages, as clean_html hands them on."""
+    from readouts.clean.html import _walk, extract_body, parse_html, shrink_html
 
-    from readouts.clean.html import _walk, extract_body, shrink_html
-
-    lines = ["", "   ", "\u00a0\u2003 x \t\n y \u3000", "• • two bullets", "- a dash", "\u200bzero\u00adwidth",
-             "12:45", "18 October 2023", "Oct. 18, 2023", "Posted 1:23 PM, Apr 29, 2022", "ANKARA", "no digits here",
-             "Photo: Reuters (left)", "Sign up for our newsletter today", "Subscribe now to support our journalism",
-             "Readers like you make a donation today | your inbox", "Ｑ１２３", "٣ أكتوبر ٢٠٢٣", "²³ ¹"]
+    lines: list[str] = []
     for _, html in _pages(limit_web=limit_web):
-        tree = load_html(shrink_html(html))
+        tree = parse_html(shrink_html(html))
         if tree is None:
             continue
         body, _ = extract_body(tree, None)
         if body is not None:
             _walk(body, lines)
-    return lines
+    return tuple(lines)
+
+
+def _corpus_lines(limit_web: int | None = 80) -> list[str]:
+    """Lines as the cleaner sees them: those of trafilatura's bodies, and odd ones."""
+    lines = ["", "   ", "\u00a0\u2003 x \t\n y \u3000", "• • two bullets", "- a dash", "\u200bzero\u00adwidth",
+             "12:45", "18 October 2023", "Oct. 18, 2023", "Posted 1:23 PM, Apr 29, 2022", "ANKARA", "no digits here",
+             "Photo: Reuters (left)", "Sign up for our newsletter today", "Subscribe now to support our journalism",
+             "Readers like you make a donation today | your inbox", "Ｑ１２３", "٣ أكتوبر ٢٠٢٣", "²³ ¹"]
+    return lines + list(_body_lines(limit_web))
 
 
 def test_normalise_line_is_the_regex_formulation():
@@ -185,6 +190,11 @@ def test_normalise_line_is_the_regex_formulation():
     for line in _corpus_lines():
         plain = space.sub(" ", _INVISIBLE.sub("", line)).strip()
         assert normalise_line(line) == (_BULLET.sub("", plain) if plain else plain), line
+    # the lines of trafilatura's body are normalised already (rows: cells joined by " | "):
+    # normalising again only takes off a bullet, as clean_lines(normalised=True) does
+    odd = ["• • two bullets", "- - dash", "•", "* * *", "a | b", "• x | • y"]
+    for line in [normalise_line(x) for x in odd] + list(_body_lines()):
+        assert normalise_line(line) == (_BULLET.sub("", line) if line else line), line
 
 
 def test_date_pattern_only_on_lines_with_a_digit():
@@ -355,3 +365,44 @@ def test_split_sentences_of_the_pages_is_the_look_behind_split():
     for text in _texts_of_the_pages():
         assert split_sentences(text) == _split_sentences_plain(text, 0, len(text))
         assert split_sentences(text, 1, len(text) - 1) == _split_sentences_plain(text, 1, len(text) - 1)
+
+
+def test_parse_html_is_load_html(caplog):
+    """The tree from the markup's UTF-8 bytes is the tree load_html makes of the str, and a
+    dubious page is refused and logged alike."""
+    import logging
+    import sys
+
+    from trafilatura.utils import INVALID_XML_CHARS, load_html
+
+    from readouts.clean.html import _NOT_INVALID_XML, parse_html, shrink_html
+
+    invalid = [c for c in range(sys.maxunicode + 1) if INVALID_XML_CHARS.match(chr(c))]
+    assert invalid == [b for b in range(256) if b not in _NOT_INVALID_XML] + [0xFFFE, 0xFFFF]
+    body = "<body><p>Die Minister trafen sich am Montag in Rom – «ça va», 東京, 😀.</p></body>"
+    odd = [
+        "", " ", "<p>only a paragraph</p>", "<div><p>one</p><p>two</p></div>", "plain text, no markup",
+        f"<html><head><meta charset='iso-8859-1'></head>{body}</html>",
+        f"<?xml version='1.0' encoding='iso-8859-1'?><html>{body}</html>",
+        f"\u00a0\u2003<html>{body}</html>", f"\n\t <!DOCTYPE html><html>{body}</html>",
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html>{body}</html>',
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html>{body}</html>',
+        f"<html xmlns='http://www.w3.org/1999/xhtml' />\n{body}", f"<html>{body}\x00\x08\x1f\ufffe</html>",
+        f"<html>{body}\ud800</html>", f"\ufeff<html>{body}</html>", f"<html>\r\n{body}\r\n</html>",
+        "<html><body>" + "<div>" * 300 + "deep" + "</div>" * 300 + "</body></html>",
+    ]
+    pages = [html for _, html in _pages(limit_web=None)] + odd
+    for html in pages:
+        html = shrink_html(html)
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="trafilatura"):
+            theirs = load_html(html)
+        their_log = [(r.levelname, r.getMessage()) for r in caplog.records]
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="trafilatura"):
+            ours = parse_html(html)
+        assert [(r.levelname, r.getMessage()) for r in caplog.records] == their_log, html[:80]
+        if theirs is None:
+            assert ours is None, html[:80]
+            continue
+        assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode"), html[:80]

@@ -29,6 +29,6 @@ def clean(doc: Document, *, page_date_search: bool = True) -> Article:
     (``find_page_date`` runs it later, for the pages that need it).
     """
     article = clean_html(doc, page_date_search) if doc.is_html else clean_text(doc)
-    if not article.text.strip():
+    if not article.text or article.text.isspace():  # ``not article.text.strip()``, without a copy
         raise InputError(f"{doc.id}: no article text was left after cleaning.", code="no-text")
     return article

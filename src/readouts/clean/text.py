@@ -117,12 +117,14 @@ def unwrap_lines(lines: list[str]) -> list[str]:
 
 
 def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | None = None,
-                trace: list | None = None) -> tuple[list[_Line], int]:
+                trace: list | None = None, normalised: bool = False) -> tuple[list[_Line], int]:
     """The kept lines with their kinds, and how many non-blank lines were dropped.
 
     ``title``: the page title when the caller knows it (HTML metadata); otherwise
     the title is guessed from the first lines. ``trace``: a list that receives
-    ``(line, verdict)`` for every non-blank line, for ``explain``.
+    ``(line, verdict)`` for every non-blank line, for ``explain``. ``normalised``: each
+    line is already ``normalise_line``'s output (or such outputs joined by " | "), so
+    normalising it again can only take off one more list bullet.
     """
     total = sum(len(x) + 1 for x in raw_lines) or 1
     position = 0
@@ -147,7 +149,10 @@ def clean_lines(raw_lines: list[str], rules: BoilerplateRules, *, title: str | N
     for index, raw in enumerate(raw_lines):
         offset = position
         position += len(raw) + 1
-        line = normalise_line(raw)
+        if normalised:
+            line = _BULLET.sub("", raw) if raw and raw[0] in _BULLET_MARKS else raw
+        else:
+            line = normalise_line(raw)
         if not line:
             continue
         if not _has_letters(line, 2):

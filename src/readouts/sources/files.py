@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import BinaryDocument, DocumentTooLarge, EmptyDocument, InputError, MissingFile
@@ -34,8 +35,9 @@ def read_document(path: str | os.PathLike, *, doc_id: str | None = None, url: st
     doc_id = name if doc_id is None else doc_id
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        st = p.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):  # p.is_dir(), without a second stat
             raise InputError(f"{name}: is a directory, not a document.", code="unreadable")
         if size > max_bytes:
             raise DocumentTooLarge(f"{name}: the file has {size:,} bytes, more than the limit of {max_bytes:,}.")
@@ -79,7 +81,7 @@ def document_from_bytes(data: bytes, *, doc_id: str, name: str | None = None, ur
     name = name or doc_id
     if data[:2] == b"\x1f\x8b":  # a gzipped page (wget, crawlers): read what it holds
         data = _gunzip(data, name=name, max_bytes=max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # ``not data.strip()`` without copying the page
         raise EmptyDocument(f"{name}: the document is empty.")
     text = decode_bytes(data, name=name, charset=charset)
     return document_from_text(text, doc_id=doc_id, name=name, url=url, published=published,
@@ -94,7 +96,7 @@ def document_from_text(text: str, *, doc_id: str, name: str | None = None, url: 
     ``decoded``: the text comes from decoding bytes, which never yields lone surrogates
     (only JSON escapes can), so the scan for them is skipped."""
     name = name or doc_id
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()`` without copying the page
         raise EmptyDocument(f"{name}: the document is empty.")
     if text.startswith("\ufeff"):
         text = text[1:]
