@@ -490,3 +490,14 @@ def test_an_invitation_names_the_host_and_a_reception_during_a_visit_has_its_dat
     got = [(e.type, e.status, e.date, e.participants) for e in readouts.extract(page, published="2025-10-30")]
     assert got == [("visit", "planned", "2026", ("Friedrich Merz", "Recep Tayyip Erdoğan")),
                    ("visit", "occurred", "2019-10", ("Cyril Ramaphosa", "Muhammadu Buhari"))]
+
+
+def test_minister_and_a_given_name_is_the_minister_the_story_named():
+    # Indonesian usage: "Minister Retno" is Retno Marsudi; a day-first date in brackets.
+    page = ("Indonesian Foreign Minister Retno Marsudi continued her calls over the weekend.\n\n"
+            "On Sunday (15/10), Minister Retno held a telephone conversation with Chinese Foreign Minister Wang Yi.\n\n"
+            "The day before (14/10), Minister Retno spoke by telephone with Iranian Foreign Minister Hossein "
+            "Amir-Abdollahian.")
+    got = [(e.date, e.participants) for e in readouts.extract(page, published="2023-10-16")]
+    assert got == [("2023-10-15", ("Retno Marsudi", "Wang Yi")),
+                   ("2023-10-14", ("Hossein Amir-Abdollahian", "Retno Marsudi"))]

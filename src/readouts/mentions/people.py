@@ -158,6 +158,7 @@ def _misspelt(text: str, hits, state: _State) -> list[_Ref]:
 _LONE_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _AFTER_CAPITAL = re.compile(r"[A-Z][\w'’.-]*\s+$")
 _BEFORE_CAPITAL = re.compile(r"\s+[A-Z]")
+_TITLE_BEFORE = re.compile(r"(?<![A-Z][\w.]\s)\b(?:Minister|Secretary|President|Premier|Chancellor|Ambassador)\s+$")
 
 
 def _known_surnames(text: str, hits, gazetteer, state: _State) -> list[_Ref]:
@@ -171,6 +172,13 @@ def _known_surnames(text: str, hits, gazetteer, state: _State) -> list[_Ref]:
     for m in _LONE_CAPITAL.finditer(text):
         if any(h.start <= m.start() < h.end for h in hits) or _is_time_word(m.group()):
             continue
+        titled = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if titled and not _BEFORE_CAPITAL.match(text, m.end()):
+            # "Minister Retno": the title and the given name of one the story named in full
+            ids = [pid for pid, ref in state.refs_by_pid.items() if ref.name.split()[0] == m.group()]
+            if len(ids) == 1:
+                out.append(replace(state.refs_by_pid[ids[0]], surface=m.group(), start=m.start()))
+                continue
         if _AFTER_CAPITAL.search(text, max(0, m.start() - 40), m.start()) or _BEFORE_CAPITAL.match(text, m.end()):
             continue  # part of a longer name ("Ban Ki-moon", "Moon Jae-in")
         ids = [pid for pid in gazetteer.surname_of(m.group()) if pid in state.refs_by_pid]

@@ -102,7 +102,7 @@ _PATTERN = rf"""
 (?:
   (?P<iso>(?P<iso_y>{_Y})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![\d-]|[/.]\d))
 | (?P<num>(?P<num_a>[0-3]?\d)(?P<num_sep>[/.])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_y>{_Y})(?![\d/.]\d))
-| (?P<nny>(?<=[Oo]n\s)(?P<nny_a>[0-3]?\d)/(?P<nny_b>[0-3]?\d)(?![\d/]))
+| (?P<nny>(?:(?<=[Oo]n\s)|(?<=\())(?P<nny_a>[0-3]?\d)/(?P<nny_b>[0-3]?\d)(?![\d/]))
 | (?P<rmf>(?P<rmf_wd>{_WDPRE})?(?P<rmf_m>{_M})\s*(?P<rmf_d1>{_DAY}){_DASH}(?:(?P<rmf_m2>{_M})\s*)?(?P<rmf_d2>{_DAY})(?:,?\s*(?P<rmf_y>{_Y}))?{_NOTNUM})
 | (?P<rdf>(?P<rdf_d1>{_DAY})(?:\s+(?P<rdf_m1>{_M}))?{_DASH}(?P<rdf_d2>{_DAY})\s+(?:of\s+)?(?P<rdf_m>{_M})(?:,?\s*(?P<rdf_y>{_Y}))?{_NOTNUM})
 | (?P<mdy>(?P<mdy_wd>{_WDPRE})?(?:the\s+)?(?P<mdy_m>{_M})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_Y})|{_RY.replace("RY", "mdy_ry")})?{_NOTNUM})
