@@ -501,3 +501,13 @@ def test_minister_and_a_given_name_is_the_minister_the_story_named():
     got = [(e.date, e.participants) for e in readouts.extract(page, published="2023-10-16")]
     assert got == [("2023-10-15", ("Retno Marsudi", "Wang Yi")),
                    ("2023-10-14", ("Hossein Amir-Abdollahian", "Retno Marsudi"))]
+
+
+def test_a_minister_the_data_lacks_is_the_page_countrys_and_a_counterpart_holds_an_office():
+    # A German ministry's page: its minister needs no "German"; Prabowo was then Indonesia's
+    # defence minister, an office the packaged data does not hold.
+    page = ("Federal Minister of Defence Boris Pistorius met his Indonesian counterpart Prabowo Subianto in Jakarta "
+            "on Monday.")
+    got = [(e.type, e.date, e.participants, e.host)
+           for e in readouts.extract(page, published="2023-06-05", url="https://www.bmvg.de/en/news/pistorius-jakarta")]
+    assert got == [("visit", "2023-06-05", ("Boris Pistorius", "Prabowo Subianto"), "Indonesia")]

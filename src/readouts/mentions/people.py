@@ -264,6 +264,11 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
             continue  # "Wang Yi, State Councilor and Minister of Foreign Affairs,": the name's own title
         if hit.kind == "name" and not hit.person_ids:
             ref = _untracked(hit, on, gazetteer, context) or _inner_name(text, hit, on, gazetteer, context, state)
+            if ref is None and hit.role in _MINISTERS and hit.country is None and state.home \
+                    and not _STAFF_OF.search(text[max(0, hit.start - 40):hit.start]):
+                # "Federal Minister of Defence Boris Pistorius" on the ministry's own page: the
+                # page's country's minister
+                ref = _untracked(replace(hit, country=state.home), on, gazetteer, context)
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if ref is None and nxt is not None and nxt.kind == "title" and nxt.role \
                     and _APPOSED.fullmatch(text[hit.end:nxt.start]) and (nxt.country or context.country):
@@ -293,6 +298,10 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
         if _FORMER_TITLE.search(text[max(0, hit.start - 45):hit.start]) or re.match(r"[-\s]elect\b", text[hit.end:hit.end + 7]):
             # "former U.S. President Donald Trump", "President-elect": no office at the time of writing.
             ref = replace(ref, role=None, titled=False, former=True)
+        if not ref.titled and _COUNTERPART.search(text, max(0, hit.start - 40), hit.start):
+            # "met his Indonesian counterpart Prabowo Subianto": the office is the subject's
+            # kind, whatever the data says the person holds now
+            ref = replace(ref, titled=True, role=ref.role or "minister")
         term = _described_term(text, hit, ref, gazetteer)
         if term is not None:
             ref = replace(ref, term=term)
@@ -353,6 +362,11 @@ def _plural_titles(text: str, on, gazetteer) -> list[_Ref]:
 _PRINCIPAL = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier) of\b")
 
 
+# Offices the packaged data mostly lacks: a name with such a title and no country is the
+# page's own country's (heads of state and government are all in the data).
+_MINISTERS = frozenset({"defence_minister", "minister", "foreign_minister", "national_security_adviser",
+                        "vice_president"})
+_COUNTERPART = re.compile(r"\bcounterparts?,?\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$")
 _APPOSED = re.compile(r",\s*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+and\s+)?")
 
 
@@ -597,7 +611,8 @@ _TOPIC_START = re.compile(
 )
 
 
-_BETWEEN = re.compile(r"\s+(?:(?:held|was held|took place)\s+)?between\s+")
+_BETWEEN = re.compile(r"\s*(?:(?:conversation|call|talks|meeting|summit|contact|talk)s?\s+)?(?:(?:held|was held|took place)\s+)?"
+                      r"between\s+")
 
 
 def _engaged(text: str, people: list[_Ref], triggers) -> list[_Ref]:
