@@ -511,3 +511,20 @@ def test_a_minister_the_data_lacks_is_the_page_countrys_and_a_counterpart_holds_
     got = [(e.type, e.date, e.participants, e.host)
            for e in readouts.extract(page, published="2023-06-05", url="https://www.bmvg.de/en/news/pistorius-jakarta")]
     assert got == [("visit", "2023-06-05", ("Boris Pistorius", "Prabowo Subianto"), "Indonesia")]
+
+
+def test_a_national_counterpart_the_data_lacks_is_that_countrys_official():
+    page = ("In September 2020, Indian Defence Minister Rajnath Singh held talks with his Chinese counterpart, "
+            "Wei Fenghe, in Moscow.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2025-09-10")]
+    assert got == [("meeting", "2020-09", ("Rajnath Singh", "Wei Fenghe"))]
+
+
+def test_a_contact_after_but_their_is_a_second_contact_of_the_pair():
+    page = ("Modi and Xi had a brief conversation on the margins of the BRICS summit in Johannesburg in August 2023, "
+            "but their first formal bilateral meeting in five years came only in October 2024, in Kazan, two days "
+            "after the two sides announced an agreement.")
+    page = "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin on Aug. 31.\n\n" + page
+    got = [(e.date, e.participants) for e in readouts.extract(page, published="2025-09-10")]
+    assert got == [("2025-08-31", ("Narendra Modi", "Xi Jinping")), ("2023-08", ("Narendra Modi", "Xi Jinping")),
+                   ("2024-10", ("Narendra Modi", "Xi Jinping"))]

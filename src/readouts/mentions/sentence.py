@@ -68,6 +68,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 # seeing B in Abu Dhabi on Wednesday"; "X visited A last year, while the latter came to ...".
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+)"
+    r"|,\s+but\s+(?=their\s+(?:[\w-]+\s+){0,4}(?:meeting|talks|call|conversation|visit|summit)\b)"
     r"|,\s+(?P<relative>who|whom)\s+|,\s+after which\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
     r"|(?<=\S)\s+that\s+(?=the\s+(?:[A-Z.]+\s+)?(?:president|prime minister|leader)\b|(?:he|she|they)\s+(?:has|have|had|will|would)\b)"
@@ -247,7 +248,10 @@ def _days_apart(found: list[Mention], m: re.Match, earlier: list[Mention]) -> li
     day = dt.date.fromisoformat(anchor.date.value) + dt.timedelta(days=sign * n)
     moved = ResolvedDate(day.isoformat(), "day", anchor.date.basis, reason=f"{m.group().strip()} the contact of "
                          f"{anchor.date.value}", text=m.group().strip())
-    return [replace(x, date=moved) if x is not anchor and not dated(x) else x for x in found]
+    def own_day(x: Mention) -> bool:
+        return x.date.value is not None and not (x.date.reason or "").startswith(("undated", "the day the story"))
+
+    return [replace(x, date=moved) if x is not anchor and not own_day(x) else x for x in found]
 
 
 _FOLLOWING_CONTACT = re.compile(r"\W*(?:Following|After|Immediately after|Right after)\s+(?:this|the|that)\s+"
@@ -405,7 +409,7 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
                 people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
             elif former:
                 people = _dedupe([replace(previous_people[0], start=former.start())] + people)
-            elif re.match(r"\s*(?:they|the (?:two|three|four|leaders))\b", text[cs:ce], re.I):
+            elif re.match(r"\s*(?:they|their|the (?:two|three|four|leaders))\b", text[cs:ce], re.I):
                 # "..., where they were received by X": all of them.
                 people = _dedupe([replace(p, start=cs) for p in previous_people] + people)
             elif previous_people[0].pid not in {p.pid for p in people} and \
