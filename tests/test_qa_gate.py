@@ -11,6 +11,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from readouts.evaluate import score
 from readouts.pipeline import Resources, process
 from readouts.records import Document
@@ -18,6 +20,8 @@ from readouts.sources import looks_like_html
 
 QA = Path(__file__).parent / "golden" / "qa"
 QA2 = Path(__file__).parent / "golden" / "qa2"  # a second set, written after the rules of the first
+QA3 = Path(__file__).parent / "golden" / "qa3"  # third and fourth sets, written blind (their FIRST_SCORE.txt)
+QA4 = Path(__file__).parent / "golden" / "qa4"
 FLOOR = json.loads((Path(__file__).parent / "corpus_floor.json").read_text())
 
 
@@ -53,6 +57,15 @@ def test_second_set_stays_above_the_floor():
     assert occurred.f1 >= FLOOR["qa2_occurred_f1"]
     assert occurred.precision >= FLOOR["qa2_occurred_precision"]
     assert planned.f1 >= FLOOR["qa2_planned_f1"]
+
+
+@pytest.mark.parametrize("folder, key", [(QA3, "qa3"), (QA4, "qa4")])
+def test_blind_sets_stay_above_the_floor(folder, key):
+    report = _run(folder)
+    occurred, planned = report.scores["occurred"], report.scores["planned"]
+    print("\n".join(report.lines()))
+    assert occurred.f1 >= FLOOR[f"{key}_occurred_f1"]
+    assert planned.f1 >= FLOOR[f"{key}_planned_f1"]
 
 
 def test_pages_without_an_engagement_give_none():
