@@ -528,3 +528,11 @@ def test_a_contact_after_but_their_is_a_second_contact_of_the_pair():
     got = [(e.date, e.participants) for e in readouts.extract(page, published="2025-09-10")]
     assert got == [("2025-08-31", ("Narendra Modi", "Xi Jinping")), ("2023-08", ("Narendra Modi", "Xi Jinping")),
                    ("2024-10", ("Narendra Modi", "Xi Jinping"))]
+
+
+def test_received_by_one_and_by_another_in_two_cities_are_two_visits():
+    page = ("German Chancellor Friedrich Merz travelled to Paris and Warsaw on Wednesday, where he was received by "
+            "President Emmanuel Macron and by Prime Minister Donald Tusk.")
+    got = [(e.type, e.participants, e.host) for e in readouts.extract(page, published="2025-05-08")]
+    assert got == [("visit", ("Emmanuel Macron", "Friedrich Merz"), "France"),
+                   ("visit", ("Donald Tusk", "Friedrich Merz"), "Poland")]

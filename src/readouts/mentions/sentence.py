@@ -76,7 +76,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _LATTER = re.compile(r"\bthe latter\b", re.I)
 _FORMER = re.compile(r"\bthe former\b(?! (?:president|prime|minister|leader|chancellor|king|head))", re.I)
-_SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b", re.I)
+_SPLIT_MEETINGS = re.compile(r"\b(?:bilateral|separately|individually|one-on-one|series of|a number of|respectively)\b"
+                             r"|\bby (?:[\w.’'-]+ ){1,6}and by\b", re.I)  # "received by Macron and by Tusk"
 
 
 # "...has not spoken with Lavrov since they met in Geneva in January": whatever the
@@ -510,7 +511,7 @@ def _clause_mentions(cand: Candidate, text: str, cs: int, ce: int, triggers, peo
         return []
     out: list[Mention] = []
     for group in _per_trigger(people, triggers, text, gazetteer) or _sides(people, kind, clause):
-        place, host = _place(clause, group, gazetteer, kind, state.speaker)
+        place, host = _place(clause, [replace(p, start=p.start - cs) for p in group], gazetteer, kind, state.speaker)
         if kind == "in-person" and host is None:
             host = _host_of_the_visit(text, group)
         mtype = kind
