@@ -1,7 +1,9 @@
 """Run the extractor over the QA pages here and score them (not a pytest test).
 
-Usage: .venv/bin/python tests/golden/qa/score_qa.py [--show-errors]
-Each page NAME has NAME.txt, NAME.json ({"published", "url"}) and NAME.expected.jsonl.
+Usage: .venv/bin/python tests/golden/qa/score_qa.py [FOLDER] [--show-errors] [--dump]
+FOLDER: another set laid out the same way (default: this one); each set's own
+score_qa.py calls this one on its folder. Each page NAME has NAME.txt, NAME.json
+({"published", "url"}) and NAME.expected.jsonl; other .txt files are skipped.
 """
 import json
 import subprocess
@@ -48,4 +50,5 @@ def main(here: Path = HERE) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    folders = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(Path(folders[0]).resolve() if folders else HERE)
