@@ -536,3 +536,11 @@ def test_received_by_one_and_by_another_in_two_cities_are_two_visits():
     got = [(e.type, e.participants, e.host) for e in readouts.extract(page, published="2025-05-08")]
     assert got == [("visit", ("Emmanuel Macron", "Friedrich Merz"), "France"),
                    ("visit", ("Donald Tusk", "Friedrich Merz"), "Poland")]
+
+
+def test_the_next_day_is_the_day_after_the_one_the_story_named():
+    page = ("Indian Prime Minister Narendra Modi arrived in Tokyo on Friday, March 3, and met Japanese Foreign "
+            "Minister Yoshimasa Hayashi.\n\n"
+            "The next day, Modi met Japanese Prime Minister Fumio Kishida at the Kantei.")
+    got = [(e.status, e.date, e.participants) for e in readouts.extract(page, published="2023-03-08")]
+    assert ("occurred", "2023-03-04", ("Fumio Kishida", "Narendra Modi")) in got

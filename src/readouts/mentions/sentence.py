@@ -209,6 +209,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     shifted = _DAYS_APART.search(cand.text)
     if shifted and found:
         found = _days_apart(found, shifted, earlier)
+    if any(m.date.text and _ANCHORED_DAY.match(m.date.text) for m in found):
+        found = _anchored_to_story(found, state, base, publication)
     sequel = _FOLLOWING_CONTACT.match(cand.text)
     lead = next((m for m in earlier if m.status == "occurred" and m.date.granularity == "day"), None)
     if sequel and lead is not None:
@@ -225,6 +227,34 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
 _DURING_OWN_VISIT = re.compile(r"\bduring\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b")
 _TAG_LINE = re.compile(r"\s*(?:(?:Keywords?|Tags?|Topics?|Related(?: topics)?|Filed under)\s*:|(?:#\S+\s*){2,}$)", re.I)
+_ANCHORED_DAY = re.compile(r"(?i)(?:on\s+)?(?:the\s+)?(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)\b"
+                           r"|(?:a|one|two|three)\s+days?\s+(?:later|earlier)")
+
+
+def _anchored_to_story(found: list[Mention], state: _State, base, publication) -> list[Mention]:
+    """ "The next day, Modi met Kishida": the day after the day the story last named, not
+    after the publication day."""
+    import datetime as dt
+
+    from ..when import resolve_time
+    from .dating import _day_in_force
+
+    day = _day_in_force(state, base, publication)
+    if day is None or not day.value or day.granularity != "day":
+        return found
+    anchor = dt.date.fromisoformat(day.value)
+    out = []
+    for m in found:
+        if m.date.text and _ANCHORED_DAY.match(m.date.text):
+            res = resolve_time(m.date.text, base, anchor=anchor)
+            if res.value and res.granularity == "day":
+                status = "planned" if base is not None and res.value > base.isoformat() else "occurred"
+                m = replace(m, date=replace(res, basis=day.basis, reason=f"{m.date.text} the story's {day.value}"),
+                            status=status)
+        out.append(m)
+    return out
+
+
 _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!asked\b)")
 _DAYS_APART = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<rel>after|before)\s+")
 _N_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
