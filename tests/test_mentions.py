@@ -544,3 +544,12 @@ def test_the_next_day_is_the_day_after_the_one_the_story_named():
             "The next day, Modi met Japanese Prime Minister Fumio Kishida at the Kantei.")
     got = [(e.status, e.date, e.participants) for e in readouts.extract(page, published="2023-03-08")]
     assert ("occurred", "2023-03-04", ("Fumio Kishida", "Narendra Modi")) in got
+
+
+def test_a_visit_of_one_of_the_pair_to_the_others_country_is_their_meeting():
+    page = ("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Kazan on Tuesday.\n\n"
+            "This was their second meeting in a little over three months, after Prime Minister Modi's visit to "
+            "Moscow in July for the India-Russia Annual Summit.")
+    got = [(e.date, e.participants, e.host) for e in readouts.extract(page, published="2024-10-24")]
+    assert got == [("2024-10-22", ("Narendra Modi", "Vladimir Putin"), "Russia"),
+                   ("2024-07", ("Narendra Modi", "Vladimir Putin"), "Russia")]

@@ -209,6 +209,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     shifted = _DAYS_APART.search(cand.text)
     if shifted and found:
         found = _days_apart(found, shifted, earlier)
+    if found and earlier and _THEIR.search(cand.text):
+        found = _their_visits(found, earlier, gazetteer)
     if any(m.date.text and _ANCHORED_DAY.match(m.date.text) for m in found):
         found = _anchored_to_story(found, state, base, publication)
     sequel = _FOLLOWING_CONTACT.match(cand.text)
@@ -227,6 +229,26 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
 _DURING_OWN_VISIT = re.compile(r"\bduring\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b")
 _TAG_LINE = re.compile(r"\s*(?:(?:Keywords?|Tags?|Topics?|Related(?: topics)?|Filed under)\s*:|(?:#\S+\s*){2,}$)", re.I)
+_THEIR = re.compile(r"(?i)\btheir\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|summit|encounter|contact)")
+
+
+def _their_visits(found: list[Mention], earlier: list[Mention], gazetteer) -> list[Mention]:
+    """ "This was their second meeting ..., after the Prime Minister's visit to Moscow in
+    July": a visit of one of the pair to the other's country is a visit to the other."""
+    out = []
+    for m in found:
+        if m.type == "visit" and len(m.participants) == 1 and m.host:
+            visitor = m.participants[0]
+            code = gazetteer.country_code(m.host)
+            pair = next((e for e in earlier if len(e.participants) == 2 and "back-reference" not in e.flags
+                         and visitor.person_id in {p.person_id for p in e.participants}), None)
+            other = next((p for p in pair.participants if p.person_id != visitor.person_id), None) if pair else None
+            if other is not None and code and other.country == code:
+                m = replace(m, participants=tuple(sorted((visitor, other), key=lambda p: p.name)))
+        out.append(m)
+    return out
+
+
 _ANCHORED_DAY = re.compile(r"(?i)(?:on\s+)?(?:the\s+)?(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)\b"
                            r"|(?:a|one|two|three)\s+days?\s+(?:later|earlier)")
 
