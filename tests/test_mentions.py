@@ -553,3 +553,15 @@ def test_a_visit_of_one_of_the_pair_to_the_others_country_is_their_meeting():
     got = [(e.date, e.participants, e.host) for e in readouts.extract(page, published="2024-10-24")]
     assert got == [("2024-10-22", ("Narendra Modi", "Vladimir Putin"), "Russia"),
                    ("2024-07", ("Narendra Modi", "Vladimir Putin"), "Russia")]
+
+
+def test_travel_companions_who_met_a_host_and_together_called_another_are_two_group_contacts():
+    page = ("On 10 May, German Chancellor Friedrich Merz travelled to Kyiv together with French President Emmanuel "
+            "Macron, British Prime Minister Keir Starmer and Polish Prime Minister Donald Tusk.\n\n"
+            "There, the four leaders met President Volodymyr Zelenskyy and, together with him, spoke by telephone "
+            "with US President Donald Trump.")
+    got = [(e.type, e.date, e.participants) for e in readouts.extract(page, published="2025-06-04")]
+    assert got == [("meeting", "2025-05-10", ("Donald Tusk", "Emmanuel Macron", "Friedrich Merz", "Keir Starmer",
+                                              "Volodymyr Zelenskyy")),
+                   ("call", "2025-05-10", ("Donald Trump", "Donald Tusk", "Emmanuel Macron", "Friedrich Merz",
+                                           "Keir Starmer", "Volodymyr Zelenskyy"))]

@@ -84,7 +84,20 @@ def extract_mentions(article: Article, publication: Publication, gazetteer) -> l
     mentions += _exchange(state, sents, base, publication, gazetteer, version)
     mentions = _chronology(mentions, base)
     mentions = _before_the_return(mentions, sents, base, publication, gazetteer)
+    mentions = _companions_met_there(mentions)
     return [replace(m, doc_id=article.doc_id) for m in mentions]
+
+
+def _companions_met_there(mentions: list[Mention]) -> list[Mention]:
+    """ "Merz travelled to Kyiv together with Macron, Starmer and Tusk. There, the four
+    leaders met Zelenskyy": the travellers together are no contact of their own when the
+    story tells whom they met there that day."""
+    def people(m):
+        return {p.person_id for p in m.participants}
+
+    return [m for m in mentions if "companions" not in m.flags or not any(
+        o is not m and "companions" not in o.flags and o.type != "call" and o.date.value == m.date.value
+        and people(m) < people(o) for o in mentions)]
 
 
 # "Feb. 25 -- ...", "March 31-April 1 -- ...": a line of a chronology, dated at its head.

@@ -69,6 +69,7 @@ def _triggers(text: str, rules: _Compiled) -> list[tuple[int, int, str, str]]:
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:before|after)\s+(?=\w+ing\b)|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+where\s+(?=(?:he|she|they)\s+)"
     r"|,\s+but\s+(?=their\s+(?:[\w-]+\s+){0,4}(?:meeting|talks|call|conversation|visit|summit)\b)"
+    r"|,?\s+and,?\s+(?=together with (?:him|her|them)\b)"
     r"|,\s+(?P<relative>who|whom)\s+|,\s+after which\s+"
     r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+"
     r"|(?<=\S)\s+that\s+(?=the\s+(?:[A-Z.]+\s+)?(?:president|prime minister|leader)\b|(?:he|she|they)\s+(?:has|have|had|will|would)\b)"
@@ -209,6 +210,8 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     shifted = _DAYS_APART.search(cand.text)
     if shifted and found:
         found = _days_apart(found, shifted, earlier)
+    if found and _CO_TRAVEL.search(cand.text):
+        found = [replace(m, flags=tuple(sorted(set(m.flags) | {"companions"}))) if m.type != "call" else m for m in found]
     if found and earlier and _THEIR.search(cand.text):
         found = _their_visits(found, earlier, gazetteer)
     if any(m.date.text and _ANCHORED_DAY.match(m.date.text) for m in found):
@@ -229,6 +232,7 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
 
 _DURING_OWN_VISIT = re.compile(r"\bduring\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b")
 _TAG_LINE = re.compile(r"\s*(?:(?:Keywords?|Tags?|Topics?|Related(?: topics)?|Filed under)\s*:|(?:#\S+\s*){2,}$)", re.I)
+_CO_TRAVEL = re.compile(r"(?i)\b(?:travell?ed|flew|went|came|arrived|journeyed)\b[^.;]{0,60}?\btogether with\b")
 _THEIR = re.compile(r"(?i)\btheir\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|summit|encounter|contact)")
 
 
@@ -462,7 +466,8 @@ def _sentence_mentions(cand: Candidate, refs, base, publication, gazetteer, stat
                 people = _dedupe([replace(previous_people[-1], start=latter.start())] + people)
             elif former:
                 people = _dedupe([replace(previous_people[0], start=former.start())] + people)
-            elif re.match(r"\s*(?:they|their|the (?:two|three|four|leaders))\b", text[cs:ce], re.I):
+            elif re.match(r"\s*(?:they|their|the (?:two|three|four|leaders)|together with (?:him|her|them))\b",
+                          text[cs:ce], re.I):
                 # "..., where they were received by X": all of them.
                 people = _dedupe([replace(p, start=cs) for p in previous_people] + people)
             elif previous_people[0].pid not in {p.pid for p in people} and \
@@ -714,7 +719,8 @@ def _sides(people: list[_Ref], kind: str, clause: str) -> list[list[_Ref]]:
     return groups
 
 
-_CONFERENCE = re.compile(r"(?i)\b(?:video ?conference|videoconference|conference call|virtual (?:summit|meeting)|joined (?:a|the) (?:call|video))")
+_CONFERENCE = re.compile(r"(?i)\b(?:video ?conference|videoconference|conference call|virtual (?:summit|meeting)|joined (?:a|the) (?:call|video)"
+                         r"|together with (?:him|her|them)|jointly)")
 
 
 def _is_visit_like(clause: str) -> bool:
