@@ -370,6 +370,7 @@ def test_split_sentences_of_the_pages_is_the_look_behind_split():
 def test_parse_html_is_load_html(caplog):
     """The tree from the markup's UTF-8 bytes is the tree load_html makes of the str, and a
     dubious page is refused and logged alike."""
+    import copy
     import logging
     import sys
 
@@ -390,6 +391,9 @@ def test_parse_html_is_load_html(caplog):
         f"<html xmlns='http://www.w3.org/1999/xhtml' />\n{body}", f"<html>{body}\x00\x08\x1f\ufffe</html>",
         f"<html>{body}\ud800</html>", f"\ufeff<html>{body}</html>", f"<html>\r\n{body}\r\n</html>",
         "<html><body>" + "<div>" * 300 + "deep" + "</div>" * 300 + "</body></html>",
+        "<html><body><FORM action='/s'><Label for=q>Search</LABEL><input id=q name=q value='x'>"
+        "<select name=s><option>a</option></select><textarea>t</textarea></form><o:p>office</o:p>"
+        "<svg:rect/><math><mi>x</mi></math></body></html>",
     ]
     pages = [html for _, html in _pages(limit_web=None)] + odd
     for html in pages:
@@ -406,3 +410,29 @@ def test_parse_html_is_load_html(caplog):
             assert ours is None, html[:80]
             continue
         assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode"), html[:80]
+        # the same classes of elements (FormElement, InputElement, ...), in the tree and in a copy
+        assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()], html[:80]
+        assert [type(e) for e in copy.copy(ours).iter()] == [type(e) for e in copy.copy(theirs).iter()], html[:80]
+
+
+def test_trafilatura_reads_parse_html_trees_as_load_html_trees():
+    """trafilatura's body of a parse_html tree is that of the load_html tree (the parser's
+    class lookup is the one difference left between them)."""
+    from trafilatura.utils import load_html
+
+    from readouts.clean.html import _title, extract_body, parse_html, shrink_html
+
+    checked = 0
+    for name, html in _pages(limit_web=120):
+        html = shrink_html(html)
+        ours, theirs = parse_html(html), load_html(html)
+        if theirs is None:
+            assert ours is None, name
+            continue
+        assert _title(ours) == _title(theirs), name
+        body, _ = extract_body(ours, "https://example.org/2024/01/19/story")
+        expected, _ = extract_body(theirs, "https://example.org/2024/01/19/story")
+        got = etree.tostring(body, encoding="unicode") if body is not None else None
+        assert got == (etree.tostring(expected, encoding="unicode") if expected is not None else None), name
+        checked += 1
+    assert checked >= 100
