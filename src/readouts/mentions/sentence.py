@@ -1,6 +1,7 @@
 """One sentence: its contact words, clauses and sides, and the mentions they make."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -195,18 +196,17 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     if len(found) > 1 and _DURING_OWN_VISIT.search(cand.text):
         # "receives Buhari at the Union Buildings during Mr Buhari's state visit to South
         # Africa in October 2019": the reception is on the visit's days
-        trip = next((m for m in found if len(m.participants) == 1 and m.type == "visit" and m.date.value
-                     and not (m.date.reason or "").startswith("undated")), None)
+        trip = next((m for m in found if len(m.participants) == 1 and m.type == "visit" and _has_own_day(m)), None)
         if trip is not None:
-            found = [replace(m, date=trip.date) if (m.date.reason or "").startswith("undated") else m for m in found]
+            found = _undated_take(found, trip.date)
     when = _WHEN_CLAUSE.search(cand.text)
     if when and len(found) > 1:
         # "after Xi's state visit to South Korea on Nov. 1, when the two leaders held their
         # first talks": the when-clause happens on the day of the clause it hangs on.
-        told = next((m for m in found if m.date.value and not (m.date.reason or "").startswith("undated")
-                     and m.date.text and 0 <= cand.text.find(m.date.text) < when.start()), None)
+        told = next((m for m in found if _has_own_day(m) and m.date.text
+                     and 0 <= cand.text.find(m.date.text) < when.start()), None)
         if told is not None:
-            found = [replace(m, date=told.date) if (m.date.reason or "").startswith("undated") else m for m in found]
+            found = _undated_take(found, told.date)
     shifted = _DAYS_APART.search(cand.text)
     if shifted and found:
         found = _days_apart(found, shifted, earlier)
@@ -221,13 +221,27 @@ def _mentions_in(cand: Candidate, refs, base, publication, gazetteer, state: _St
     if sequel and lead is not None:
         # "Following this meeting, the two ministers attended ...": the day of the story's
         # contact, not whatever day the paragraphs since have named.
-        found = [replace(m, date=lead.date) if (m.date.reason or "").startswith("undated") else m for m in found]
+        found = _undated_take(found, lead.date)
     if _PLACE_SERIES.search(cand.text):
         # "We met in San Diego, Belfast, Hiroshima, Washington, here": a history of
         # meetings in a list of places, each on a day the sentence does not give; none of
         # them is the story's day.
-        found = [m for m in found if not (m.date.reason or "").startswith("undated")]
+        found = [m for m in found if not _undated(m)]
     return _dated_by_story(found, state, base, publication)
+
+
+def _undated(m: Mention) -> bool:
+    """Dated only by default (the publication day), not by words of its own."""
+    return (m.date.reason or "").startswith("undated")
+
+
+def _has_own_day(m: Mention) -> bool:
+    """Dated by words of its sentence, not by default nor by the story's day."""
+    return m.date.value is not None and not (m.date.reason or "").startswith(("undated", "the day the story"))
+
+
+def _undated_take(found: list[Mention], date: ResolvedDate) -> list[Mention]:
+    return [replace(m, date=date) if _undated(m) else m for m in found]
 
 
 _DURING_OWN_VISIT = re.compile(r"\bduring\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b")
@@ -260,8 +274,6 @@ _ANCHORED_DAY = re.compile(r"(?i)(?:on\s+)?(?:the\s+)?(?:next|following|previous
 def _anchored_to_story(found: list[Mention], state: _State, base, publication) -> list[Mention]:
     """ "The next day, Modi met Kishida": the day after the day the story last named, not
     after the publication day."""
-    import datetime as dt
-
     from ..when import resolve_time
     from .dating import _day_in_force
 
@@ -290,12 +302,7 @@ def _days_apart(found: list[Mention], m: re.Match, earlier: list[Mention]) -> li
     """ "The call came a day after Erdogan spoke with Zelenskiy": the contact after "after"
     is that many days before the one the sentence is about (a contact of its own, dated,
     else the story's)."""
-    import datetime as dt
-
-    def dated(x: Mention) -> bool:
-        return x.date.granularity == "day" and not (x.date.reason or "").startswith(("undated", "the day the story"))
-
-    anchor = next((x for x in found if dated(x)), None)
+    anchor = next((x for x in found if _has_own_day(x) and x.date.granularity == "day"), None)
     if anchor is None:
         anchor = next((x for x in earlier if x.status == "occurred" and x.date.granularity == "day"), None)
     if anchor is None:
@@ -305,10 +312,7 @@ def _days_apart(found: list[Mention], m: re.Match, earlier: list[Mention]) -> li
     day = dt.date.fromisoformat(anchor.date.value) + dt.timedelta(days=sign * n)
     moved = ResolvedDate(day.isoformat(), "day", anchor.date.basis, reason=f"{m.group().strip()} the contact of "
                          f"{anchor.date.value}", text=m.group().strip())
-    def own_day(x: Mention) -> bool:
-        return x.date.value is not None and not (x.date.reason or "").startswith(("undated", "the day the story"))
-
-    return [replace(x, date=moved) if x is not anchor and not own_day(x) else x for x in found]
+    return [replace(x, date=moved) if x is not anchor and not _has_own_day(x) else x for x in found]
 
 
 _FOLLOWING_CONTACT = re.compile(r"\W*(?:Following|After|Immediately after|Right after)\s+(?:this|the|that)\s+"
