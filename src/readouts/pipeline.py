@@ -49,7 +49,9 @@ def process(doc: Document, *, resources: Resources | None = None) -> DocumentRes
 
             article = replace(article, page_date=find_page_date(doc))
         publication = publication_date(article.text, given=doc.published, url=doc.url, page_date=article.page_date)
-        if publication.date is None or publication.basis == "inferred":
+        if (publication.date is None or publication.basis == "inferred") and _may_report(article):
+            # the terms of office the page names bound its date: worth a scan only where an
+            # engagement may be reported
             publication = _dated_by_offices(article, publication, gz)
         mentions = extract_mentions(article, publication, gz)
         events = document_events(mentions, publication, country_name=gz.country_name)
