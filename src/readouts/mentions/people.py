@@ -264,12 +264,6 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
             continue  # "Wang Yi, State Councilor and Minister of Foreign Affairs,": the name's own title
         if hit.kind == "name" and not hit.person_ids:
             ref = _untracked(hit, on, gazetteer, context) or _inner_name(text, hit, on, gazetteer, context, state)
-            if ref is None:
-                # "held talks with his Chinese counterpart, Wei Fenghe": that country's official
-                nat = _NATIONAL_COUNTERPART.search(text, max(0, hit.start - 50), hit.start)
-                code = gazetteer.country_code(nat.group("nat")) if nat else None
-                if code:
-                    ref = _untracked(replace(hit, country=code, role=hit.role or "minister"), on, gazetteer, context)
             if ref is None and hit.role in _MINISTERS and hit.country is None and state.home \
                     and not _STAFF_OF.search(text[max(0, hit.start - 40):hit.start]):
                 # "Federal Minister of Defence Boris Pistorius" on the ministry's own page: the
@@ -317,8 +311,9 @@ def _people(text: str, on: dt.date | None, gazetteer, state: _State, hits=None) 
     for m in _COUNTERPART_NAMED.finditer(text):
         # "his Chinese counterpart, Wei Fenghe": a name the data lacks, of that country
         a, b = m.span("name")
-        if any(r.start < b and a < r.start + len(r.surface) for r in refs) or any(h.start < b and a < h.end for h in hits):
-            continue  # a name the scan found: resolved above
+        if any(r.start < b and a < r.start + len(r.surface) for r in refs) or \
+                any(h.start < b and a < h.end and h.person_ids for h in hits):
+            continue  # a name resolved above, or one the data knows
         code = gazetteer.country_code(m.group("nat"))
         if code:
             from ..people import NameHit
@@ -388,7 +383,6 @@ _MINISTERS = frozenset({"defence_minister", "minister", "foreign_minister", "nat
                         "vice_president"})
 _COUNTERPART_NAMED = re.compile(r"\b(?P<nat>[A-Z][a-z]+)\s+counterparts?,?\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?"
                                 r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b")
-_NATIONAL_COUNTERPART = re.compile(r"\b(?P<nat>[A-Z][a-z]+)\s+counterparts?,?\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$")
 _COUNTERPART = re.compile(r"\bcounterparts?,?\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$")
 _APPOSED = re.compile(r",\s*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+and\s+)?")
 
